@@ -1,0 +1,101 @@
+# tend — one Makefile, out-of-tree build/ (GNU make).
+#   make            release binary build/tend (musl-gcc -static -Os, stripped)
+#   make check      every test layer: unit, pid1, oci, docker
+#   make bench      the side-by-side benchmark (tests/bench)
+#   make size       the stripped size of build/tend
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX	?= /usr/local
+DESTDIR	?=
+B	:= build
+
+MUSLCC	?= musl-gcc
+CC	?= cc
+GIT	:= $(shell git rev-parse --short=7 HEAD 2>/dev/null || echo 0000000)
+
+WARN	:= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wformat=2 -Wimplicit-fallthrough -Werror
+BASE	:= -std=c11 -D_GNU_SOURCE -Iinclude -I$(B) -DTEND_GIT='"$(GIT)"' \
+	   -MMD -MP
+REL_CFLAGS := $(BASE) $(WARN) -Os -fstack-protector-strong \
+	   -ffunction-sections -fdata-sections
+REL_LDFLAGS := -static -s -Wl,--gc-sections -Wl,-z,relro,-z,now
+TEST_CFLAGS := $(BASE) $(WARN) -g -O1 -fsanitize=address,undefined \
+	   -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# The pure core: no syscalls, unit-tested (DESIGN.md section 5).
+CORE	:= opts signame duration exitcode supervise version
+# The thin Linux layer.
+SHELL_MODS := main loop signals spawn reap log
+UNITS	:= $(CORE)
+
+REL_OBJS  := $(patsubst %,$(B)/rel/%.o,$(CORE) $(SHELL_MODS))
+TEST_CORE := $(patsubst %,$(B)/test/%.o,$(CORE))
+UNIT_BINS := $(patsubst %,$(B)/unit/test_%,$(UNITS))
+
+all: $(B)/tend $(B)/tend-helper
+
+$(B)/license.inc: LICENSE
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+
+$(B)/rel/%.o: src/%.c $(B)/license.inc
+	@mkdir -p $(@D)
+	$(MUSLCC) $(REL_CFLAGS) -c -o $@ $<
+
+$(B)/tend: $(REL_OBJS)
+	$(MUSLCC) $(REL_CFLAGS) $(REL_LDFLAGS) -o $@ $(REL_OBJS)
+
+$(B)/tend-helper: tests/helper/helper.c
+	@mkdir -p $(@D)
+	$(MUSLCC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Os -static -s -o $@ $<
+
+$(B)/test/%.o: src/%.c $(B)/license.inc
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -c -o $@ $<
+
+$(B)/unit/test_%: tests/unit/test_%.c $(TEST_CORE)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -o $@ $< $(TEST_CORE) -lcmocka
+
+# The core must not reach the kernel: its objects may not reference
+# process, signal-delivery or I/O calls.
+SYSCALLS := fork vfork execve execvp kill waitpid wait4 read write open \
+	openat close poll ppoll signalfd sigprocmask prctl ioctl chdir \
+	socket connect pipe pipe2 setsid setpgid tcsetpgrp clock_gettime
+purity: $(TEST_CORE)
+	@bad=$$(nm -u $(TEST_CORE) | awk '{print $$2}' | \
+	  grep -xE '$(shell echo $(SYSCALLS) | tr ' ' '|')' | sort -u); \
+	if [ -n "$$bad" ]; then echo "core calls the kernel: $$bad"; exit 1; fi; \
+	echo "purity: core objects reference no syscalls"
+
+unit: $(UNIT_BINS) purity
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+pid1: all
+	tests/pid1/run
+
+oci: all
+	tests/oci/run
+
+docker: all
+	tests/docker/run
+
+check: all unit pid1 oci docker
+
+bench: all
+	tests/bench/run
+
+size: $(B)/tend
+	@stat -c '%s bytes  $(B)/tend' $(B)/tend
+
+install: $(B)/tend
+	install -D -m 0755 $(B)/tend $(DESTDIR)$(PREFIX)/bin/tend
+	install -D -m 0644 man/tend.8 $(DESTDIR)$(PREFIX)/share/man/man8/tend.8
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all unit purity pid1 oci docker check bench size install clean
+
+-include $(wildcard $(B)/rel/*.d $(B)/test/*.d $(B)/unit/*.d)

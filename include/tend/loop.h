@@ -1,0 +1,61 @@
+/*
+ * The event loop: one poll(2) over registered fds (the signalfd first, log
+ * sources and sockets later) and the earliest CLOCK_MONOTONIC timer. With no
+ * timer armed, poll sleeps without a timeout: idle means 0 wakeups.
+ */
+#ifndef TEND_LOOP_H
+#define TEND_LOOP_H
+
+#include <poll.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LOOP_MAX_FDS	64
+#define LOOP_MAX_TIMERS	16
+
+struct loop;
+
+typedef void loop_fd_cb(struct loop *l, void *ctx, int fd, short revents);
+typedef void loop_timer_cb(struct loop *l, void *ctx);
+
+struct loop_timer {
+	int64_t		 at;	/* CLOCK_MONOTONIC ms; 0 = disarmed */
+	loop_timer_cb	*cb;
+	void		*ctx;
+};
+
+struct loop {
+	struct pollfd	 pfd[LOOP_MAX_FDS];
+	struct {
+		loop_fd_cb	*cb;
+		void		*ctx;
+	}		 fdcb[LOOP_MAX_FDS];
+	size_t		 nfds;
+	struct loop_timer timers[LOOP_MAX_TIMERS];
+	size_t		 ntimers;
+	bool		 stop;
+};
+
+void	loop_init(struct loop *l);
+
+/* Watch fd for events (POLLIN/POLLOUT); 0 or -1 (ENOSPC). */
+int	loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb,
+	    void *ctx);
+
+/* Change what fd is watched for; 0 stops watching without removing it. */
+void	loop_set_events(struct loop *l, int fd, short events);
+
+void	loop_del_fd(struct loop *l, int fd);
+
+/* A timer slot, disarmed; NULL when all are taken. */
+struct loop_timer *loop_add_timer(struct loop *l, loop_timer_cb *cb,
+	    void *ctx);
+
+/* Current CLOCK_MONOTONIC time in milliseconds. */
+int64_t	loop_now(void);
+
+/* Run until l->stop; returns -1 only if poll fails for good. */
+int	loop_run(struct loop *l);
+
+#endif

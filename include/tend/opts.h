@@ -1,0 +1,61 @@
+/* Command line and environment -> one configuration struct. */
+#ifndef TEND_OPTS_H
+#define TEND_OPTS_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tend/exitcode.h"
+
+enum opts_mode {
+	OPTS_RUN,	/* supervise COMMAND */
+	OPTS_PAUSE,	/* -P: no child, reap, exit 0 on INT/TERM */
+	OPTS_VERSION,
+	OPTS_HELP,
+	OPTS_LICENSE,
+};
+
+/* Defaults follow the name tend was started as (argv[0], busybox-style). */
+enum opts_persona {
+	PERSONA_TEND,
+	PERSONA_TINI,		/* tini, tini-static, docker-init */
+	PERSONA_DUMB_INIT,	/* dumb-init: setsid mode by default */
+};
+
+#define OPTS_GRACE_DEFAULT_MS 5000
+
+struct opts {
+	enum opts_mode		 mode;
+	enum opts_persona	 persona;
+	int			 usage_status;	/* 125, or 1 as tini/dumb-init */
+	int			 verbosity;	/* 0 quiet .. 4 debug; 1 errors */
+	bool			 subreaper;	/* -s: asked for explicitly */
+	int			 pdeath_sig;	/* -p: 0 for none */
+	bool			 warn_reap;	/* -w */
+	bool			 pgroup;	/* -g: signal the child's group */
+	bool			 setsid;	/* child in a session of its own */
+	int64_t			 grace_ms;
+	struct exit_remap	 remap;		/* -e */
+	int			 rewrite[NSIG];	/* -r: sig -> sig, 0 drops */
+	char		       **argv;		/* COMMAND ARG... NULL */
+};
+
+/*
+ * Fill o from argv and envp (NULL-terminated "NAME=value" strings).
+ * Options stop at the first non-option or after "--". Returns 0, or -1
+ * with a one-line message naming the bad input in err; o->usage_status is
+ * then the status to exit with.
+ */
+int	opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
+	    char *err, size_t errlen);
+
+/* The persona for a program name (a path; its last component counts). */
+enum opts_persona opts_persona_of(const char *argv0);
+
+/* --help text, -l text. */
+const char *opts_usage(void);
+const char *opts_license(void);
+
+#endif

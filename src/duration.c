@@ -1,0 +1,80 @@
+/* Go-style durations, pure: a sequence of <number>[.<fraction>]<unit>. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tend/duration.h"
+
+static const struct {
+	const char *unit;
+	int64_t ms;
+} dur_units[] = {
+	{ "ms", 1 }, { "s", 1000 }, { "m", 60 * 1000 }, { "h", 3600 * 1000 },
+	{ "d", 24 * 3600 * 1000 },
+};
+
+static int
+dur_fail(const char *s, const char *why, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "bad duration '%s': %s", s, why);
+	return -1;
+}
+
+int
+duration_parse(const char *s, int64_t *ms, char *err, size_t errlen)
+{
+	const char *p = s;
+	int64_t total = 0;
+	int bare = 1;
+
+	if (*p == '\0')
+		return dur_fail(s, "empty", err, errlen);
+	if (*p == '-')
+		return dur_fail(s, "negative", err, errlen);
+	while (*p != '\0') {
+		int64_t whole = 0, frac = 0, scale = 1, unit = -1;
+		size_t i, ulen = 0;
+		int digits = 0;
+
+		for (; *p >= '0' && *p <= '9'; p++, digits++) {
+			whole = whole * 10 + (*p - '0');
+			if (whole > DURATION_MAX_MS)
+				return dur_fail(s, "too long", err, errlen);
+		}
+		if (*p == '.') {
+			for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+				if (scale < 1000000) {
+					frac = frac * 10 + (*p - '0');
+					scale *= 10;
+				}
+			}
+		}
+		if (digits == 0)
+			return dur_fail(s, "expected a number", err, errlen);
+		for (i = 0; i < sizeof(dur_units) / sizeof(dur_units[0]); i++) {
+			size_t n = strlen(dur_units[i].unit);
+
+			/* longest match: "ms" before "m" */
+			if (n > ulen && strncmp(p, dur_units[i].unit, n) == 0) {
+				unit = dur_units[i].ms;
+				ulen = n;
+			}
+		}
+		if (unit < 0) {
+			if (*p == '\0' && bare && p != s) {
+				unit = 1000;	/* a bare number is seconds */
+			} else
+				return dur_fail(s,
+				    "unknown unit (use ms, s, m, h or d)", err,
+				    errlen);
+		}
+		bare = 0;
+		p += ulen;
+		if (whole > DURATION_MAX_MS / unit)
+			return dur_fail(s, "too long", err, errlen);
+		total += whole * unit + frac * unit / scale;
+		if (total > DURATION_MAX_MS)
+			return dur_fail(s, "too long", err, errlen);
+	}
+	*ms = total;
+	return 0;
+}

@@ -1,0 +1,151 @@
+/* poll(2) over the registered fds and the earliest timer. */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <time.h>
+
+#include "tend/loop.h"
+
+void
+loop_init(struct loop *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+int
+loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb, void *ctx)
+{
+	if (l->nfds == LOOP_MAX_FDS) {
+		errno = ENOSPC;
+		return -1;
+	}
+	l->pfd[l->nfds].fd = fd;
+	l->pfd[l->nfds].events = events;
+	l->pfd[l->nfds].revents = 0;
+	l->fdcb[l->nfds].cb = cb;
+	l->fdcb[l->nfds].ctx = ctx;
+	l->nfds++;
+	return 0;
+}
+
+void
+loop_set_events(struct loop *l, int fd, short events)
+{
+	size_t i;
+
+	for (i = 0; i < l->nfds; i++)
+		if (l->pfd[i].fd == fd)
+			l->pfd[i].events = events;
+}
+
+void
+loop_del_fd(struct loop *l, int fd)
+{
+	size_t i;
+
+	/* mark now, compact after the dispatch pass (see loop_run) */
+	for (i = 0; i < l->nfds; i++)
+		if (l->pfd[i].fd == fd)
+			l->pfd[i].fd = -1;
+}
+
+struct loop_timer *
+loop_add_timer(struct loop *l, loop_timer_cb *cb, void *ctx)
+{
+	struct loop_timer *t;
+
+	if (l->ntimers == LOOP_MAX_TIMERS)
+		return NULL;
+	t = &l->timers[l->ntimers++];
+	t->at = 0;
+	t->cb = cb;
+	t->ctx = ctx;
+	return t;
+}
+
+int64_t
+loop_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int
+loop_timeout(struct loop *l, int64_t now)
+{
+	int64_t next = 0, wait;
+	size_t i;
+
+	for (i = 0; i < l->ntimers; i++)
+		if (l->timers[i].at != 0 &&
+		    (next == 0 || l->timers[i].at < next))
+			next = l->timers[i].at;
+	if (next == 0)
+		return -1;
+	wait = next - now;
+	if (wait < 0)
+		return 0;
+	return wait > INT_MAX ? INT_MAX : (int)wait;
+}
+
+static void
+loop_fire_timers(struct loop *l, int64_t now)
+{
+	size_t i;
+
+	for (i = 0; i < l->ntimers && !l->stop; i++) {
+		struct loop_timer *t = &l->timers[i];
+
+		if (t->at != 0 && t->at <= now) {
+			t->at = 0;
+			t->cb(l, t->ctx);
+		}
+	}
+}
+
+static void
+loop_compact(struct loop *l)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < l->nfds; i++) {
+		if (l->pfd[i].fd < 0)
+			continue;
+		l->pfd[j] = l->pfd[i];
+		l->fdcb[j] = l->fdcb[i];
+		j++;
+	}
+	l->nfds = j;
+}
+
+int
+loop_run(struct loop *l)
+{
+	size_t i, n;
+	int r;
+
+	while (!l->stop) {
+		r = poll(l->pfd, l->nfds, loop_timeout(l, loop_now()));
+		if (r < 0) {
+			if (errno == EINTR || errno == EAGAIN ||
+			    errno == ENOMEM)
+				continue;
+			return -1;
+		}
+		/* callbacks may add fds: dispatch only those polled */
+		n = l->nfds;
+		for (i = 0; i < n && !l->stop; i++) {
+			short rev = l->pfd[i].revents;
+
+			l->pfd[i].revents = 0;
+			if (rev != 0 && l->pfd[i].fd >= 0)
+				l->fdcb[i].cb(l, l->fdcb[i].ctx, l->pfd[i].fd,
+				    rev);
+		}
+		loop_compact(l);
+		loop_fire_timers(l, loop_now());
+	}
+	return 0;
+}

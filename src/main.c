@@ -1,0 +1,199 @@
+/*
+ * tend: mode dispatch, setup, then the supervision loop.
+ *
+ * Two phases, said out loud (catatonit): during setup tend may fail, with
+ * the exit status of DESIGN.md section 3 and one line on stderr; once the
+ * child runs, tend is no longer allowed to bail: it warns and carries on.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "tend/log.h"
+#include "tend/opts.h"
+#include "tend/signame.h"
+#include "tend/state.h"
+#include "tend/version.h"
+
+extern char **environ;
+
+static void
+write_all(int fd, const char *s, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static int
+print_info(const struct opts *o)
+{
+	char line[128];
+	const char *s;
+	/* dumb-init prints its help and version on stderr */
+	int fd = o->persona == PERSONA_DUMB_INIT ? STDERR_FILENO :
+	    STDOUT_FILENO;
+
+	switch (o->mode) {
+	case OPTS_VERSION:
+		write_all(fd, line, version_line(line, sizeof(line)));
+		return 0;
+	case OPTS_LICENSE:
+		s = opts_license();
+		break;
+	default:
+		s = opts_usage();
+		break;
+	}
+	write_all(fd, s, strlen(s));
+	return 0;
+}
+
+void
+tend_act(struct tend *t, enum sv_action a)
+{
+	switch (a) {
+	case SV_NONE:
+		break;
+	case SV_TERM_ALL:
+		reap_signal_rest(t, SIGTERM);
+		t->sv_timer->at = t->sv.deadline;
+		break;
+	case SV_KILL_ALL:
+		reap_signal_rest(t, SIGKILL);
+		t->sv_timer->at = t->sv.deadline;
+		break;
+	case SV_EXIT:
+		t->sv_timer->at = 0;
+		t->status = t->sv.status;
+		t->loop.stop = true;
+		break;
+	}
+}
+
+/*
+ * Not PID 1: orphans would go to the real init. Become a child subreaper
+ * (prctl(2), Linux 3.4); where a sandbox refuses, warn once and go on.
+ */
+static void
+setup_subreaper(struct tend *t)
+{
+	int on = 0;
+
+	if (t->pid1)
+		return;
+	if (prctl(PR_GET_CHILD_SUBREAPER, &on) == 0 && on)
+		return;
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
+		tlog(t->o->verbosity, LOG_ERR,
+		    "cannot become a child subreaper: %s; not PID 1 either, "
+		    "so zombie reaping won't work for orphans",
+		    strerror(errno));
+}
+
+/*
+ * dumb-init's setsid mode with a terminal: the child takes stdin as its
+ * controlling terminal, which tend must give up first. TIOCNOTTY from a
+ * session leader sends SIGHUP and SIGCONT to the foreground group, here
+ * tend itself (tty_ioctl(4)); they are pending now, blocked: drop them.
+ */
+static void
+setup_tty_handoff(struct tend *t)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t hupcont;
+
+	if (!t->o->setsid || !isatty(STDIN_FILENO) ||
+	    getsid(0) != t->self)
+		return;
+	if (ioctl(STDIN_FILENO, TIOCNOTTY) < 0) {
+		tlog(t->o->verbosity, LOG_INFO,
+		    "cannot detach from the terminal: %s", strerror(errno));
+		return;
+	}
+	sigemptyset(&hupcont);
+	sigaddset(&hupcont, SIGHUP);
+	sigaddset(&hupcont, SIGCONT);
+	while (sigtimedwait(&hupcont, NULL, &zero) > 0)
+		;
+}
+
+static int
+setup(struct tend *t, char *err, size_t errlen)
+{
+	const struct opts *o = t->o;
+	char b[16];
+
+	if (signals_setup(t) < 0) {
+		snprintf(err, errlen, "cannot set up signals: %s",
+		    strerror(errno));
+		return -1;
+	}
+	loop_init(&t->loop);
+	if (loop_add_fd(&t->loop, t->sigfd, POLLIN, signals_on_read, t) < 0 ||
+	    (t->sv_timer = loop_add_timer(&t->loop, reap_on_timer, t)) ==
+	    NULL) {
+		snprintf(err, errlen, "cannot set up the event loop");
+		return -1;
+	}
+	setup_subreaper(t);
+	if (o->pdeath_sig != 0 && prctl(PR_SET_PDEATHSIG, o->pdeath_sig) < 0) {
+		snprintf(err, errlen, "cannot set parent-death signal SIG%s: %s",
+		    sig_name(o->pdeath_sig, b, sizeof(b)), strerror(errno));
+		return -1;
+	}
+	setup_tty_handoff(t);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct tend t;
+	char err[256];
+
+	if (opts_parse(&o, argc, argv, environ, err, sizeof(err)) < 0) {
+		tlog(1, LOG_ERR, "%s", err);
+		return o.usage_status;
+	}
+	if (o.mode == OPTS_VERSION || o.mode == OPTS_HELP ||
+	    o.mode == OPTS_LICENSE)
+		return print_info(&o);
+
+	memset(&t, 0, sizeof(t));
+	t.o = &o;
+	t.self = getpid();
+	t.pid1 = t.self == 1;
+	sv_init(&t.sv, o.grace_ms);
+	if (setup(&t, err, sizeof(err)) < 0) {
+		tlog(1, LOG_ERR, "%s", err);
+		return EXIT_USAGE;
+	}
+	if (o.mode == OPTS_RUN && spawn_child(&t) < 0) {
+		tlog(1, LOG_ERR, "cannot fork: %s", strerror(errno));
+		return EXIT_USAGE;
+	}
+	/* never hold a mount busy; the child kept the working directory */
+	if (chdir("/") < 0)
+		tlog(o.verbosity, LOG_INFO, "cannot chdir to /: %s",
+		    strerror(errno));
+
+	/* supervision: from here on, tend warns and carries on */
+	if (loop_run(&t.loop) < 0)
+		tlog(o.verbosity, LOG_ERR, "event loop failed: %s",
+		    strerror(errno));
+	return t.status;
+}

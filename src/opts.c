@@ -1,0 +1,500 @@
+/*
+ * Command line and environment -> struct opts; pure (no syscalls).
+ *
+ * Options stop at the first non-option (dumb-init's tests run
+ * `dumb-init sh -c ...` without "--"; a permuting getopt would eat "-c").
+ * The environment is read first and flags override it, except
+ * TINI_VERBOSITY, which overrides -v as it does in tini.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tend/duration.h"
+#include "tend/opts.h"
+#include "tend/signame.h"
+
+enum {
+	OPT_GRACE = 256,
+	OPT_SETSID,
+};
+
+static const struct opts_long {
+	const char	*name;
+	int		 key;
+	int		 has_arg;
+} opts_long_table[] = {
+	{ "subreaper", 's', 0 },
+	{ "pdeathsig", 'p', 1 },
+	{ "verbose", 'v', 0 },
+	{ "warn-reap", 'w', 0 },
+	{ "pgroup", 'g', 0 },
+	{ "remap-exit", 'e', 1 },
+	{ "rewrite", 'r', 1 },
+	{ "single-child", 'c', 0 },
+	{ "setsid", OPT_SETSID, 0 },
+	{ "grace", OPT_GRACE, 1 },
+	{ "pause", 'P', 0 },
+	{ "version", 'V', 0 },
+	{ "license", 'l', 0 },
+	{ "help", 'h', 0 },
+};
+
+#define OPTS_LONG_LEN (sizeof(opts_long_table) / sizeof(opts_long_table[0]))
+
+/* Short options; a ':' after a letter means it takes an argument. */
+static const char opts_short[] = "sp:vwge:r:cPVlh";
+
+static const char opts_usage_text[] =
+"Usage: tend [OPTIONS] [--] COMMAND [ARG...]\n"
+"       tend -P | --version | -h | -l\n"
+"\n"
+"Run COMMAND as the child of a minimal init (PID 1 or subreaper): forward\n"
+"signals, reap zombies, shut down gracefully, exit with COMMAND's status.\n"
+"\n"
+"Options (they stop at the first non-option):\n"
+"  -s, --subreaper        register as a child subreaper (automatic)\n"
+"  -p, --pdeathsig SIG    have SIG sent to tend when its parent dies\n"
+"  -v, --verbose          more messages on stderr (repeatable)\n"
+"  -w, --warn-reap        warn for each reaped process but the child\n"
+"  -g, --pgroup           forward signals to the child's process group\n"
+"  -e, --remap-exit CODE  exit 0 when the status is CODE (repeatable)\n"
+"  -r, --rewrite FROM:TO  forward signal FROM as TO, TO 0 drops it\n"
+"  -c, --single-child     signals to the child only, no session\n"
+"      --setsid           child in its own session, signals to its group\n"
+"      --grace DURATION   after the child exits: SIGTERM the rest, wait\n"
+"                         DURATION (default 5s), then SIGKILL\n"
+"  -P, --pause            no child: reap, exit 0 on SIGINT or SIGTERM\n"
+"  -V, --version          print the version line and exit\n"
+"  -l, --license          print the license and exit\n"
+"  -h, --help             print this help and exit\n"
+"\n"
+"Environment (flags win, but TINI_VERBOSITY wins over -v):\n"
+"  TEND_SUBREAPER=1   TINI_SUBREAPER (set, even empty)\n"
+"  TEND_PDEATHSIG=SIG\n"
+"  TEND_VERBOSITY=N   TINI_VERBOSITY=N\n"
+"  TEND_WARN_REAP=1\n"
+"  TEND_PGROUP=1      TINI_KILL_PROCESS_GROUP (set, even empty)\n"
+"  TEND_REMAP_EXIT=CODE[,CODE...]\n"
+"  TEND_REWRITE=FROM:TO[,FROM:TO...]\n"
+"  TEND_SETSID=0|1    DUMB_INIT_SETSID=0|1\n"
+"  TEND_GRACE=DURATION\n"
+"\n"
+"Exit status: COMMAND's, 128+N if killed by signal N, 126 not executable,\n"
+"127 not found, 125 usage or setup error.\n";
+
+static const char opts_license_text[] =
+#include "license.inc"
+;
+
+const char *
+opts_usage(void)
+{
+	return opts_usage_text;
+}
+
+const char *
+opts_license(void)
+{
+	return opts_license_text;
+}
+
+enum opts_persona
+opts_persona_of(const char *argv0)
+{
+	const char *base;
+
+	if (argv0 == NULL)
+		return PERSONA_TEND;
+	base = strrchr(argv0, '/');
+	base = base ? base + 1 : argv0;
+	if (strcmp(base, "dumb-init") == 0)
+		return PERSONA_DUMB_INIT;
+	if (strcmp(base, "tini") == 0 || strcmp(base, "tini-static") == 0 ||
+	    strcmp(base, "docker-init") == 0)
+		return PERSONA_TINI;
+	return PERSONA_TEND;
+}
+
+static const char *
+opts_getenv(char *const *envp, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (; envp && *envp; envp++)
+		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+			return *envp + n + 1;
+	return NULL;
+}
+
+static int
+opts_fail(char *err, size_t errlen, const char *what, const char *val,
+    const char *why)
+{
+	snprintf(err, errlen, "%s: bad value '%s': %s", what, val, why);
+	return -1;
+}
+
+/* Strict decimal in [lo, hi]: digits only, the whole string. */
+static int
+opts_number(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+opts_bool(const char *what, const char *s, bool *out, char *err,
+    size_t errlen)
+{
+	static const char *const yes[] = { "1", "true", "yes", "on" };
+	static const char *const no[] = { "0", "false", "no", "off", "" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (strcmp(s, yes[i]) == 0) {
+			*out = true;
+			return 0;
+		}
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (strcmp(s, no[i]) == 0) {
+			*out = false;
+			return 0;
+		}
+	return opts_fail(err, errlen, what, s, "expected 1 or 0");
+}
+
+/* One exit code or a comma-separated list of them. */
+static int
+opts_remap(struct opts *o, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	char item[16];
+	const char *p = s, *comma;
+	size_t n;
+	long v;
+
+	do {
+		comma = strchr(p, ',');
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		if (n == 0 || n >= sizeof(item))
+			return opts_fail(err, errlen, what, s,
+			    "expected exit codes 0-255");
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (opts_number(item, 0, 255, &v) < 0)
+			return opts_fail(err, errlen, what, s,
+			    "expected exit codes 0-255");
+		exit_remap_add(&o->remap, (int)v);
+		p = comma + 1;
+	} while (comma);
+	return 0;
+}
+
+/* FROM:TO, or a comma-separated list of them. */
+static int
+opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	char item[64], sigerr[128];
+	const char *p = s, *comma;
+	char *colon;
+	size_t n;
+	int from, to;
+
+	do {
+		comma = strchr(p, ',');
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		if (n >= sizeof(item))
+			return opts_fail(err, errlen, what, s, "too long");
+		memcpy(item, p, n);
+		item[n] = '\0';
+		colon = strchr(item, ':');
+		if (colon == NULL || colon == item || colon[1] == '\0')
+			return opts_fail(err, errlen, what, s,
+			    "expected FROM:TO, e.g. TERM:QUIT or 15:3");
+		*colon = '\0';
+		if (sig_parse(item, 0, &from, sigerr, sizeof(sigerr)) < 0 ||
+		    sig_parse(colon + 1, 1, &to, sigerr, sizeof(sigerr)) < 0)
+			return opts_fail(err, errlen, what, s, sigerr);
+		if (!sig_forwardable(from))
+			return opts_fail(err, errlen, what, s,
+			    "FROM must be a signal tend forwards");
+		o->rewrite[from] = to;
+		p = comma + 1;
+	} while (comma);
+	return 0;
+}
+
+static int
+opts_signal(int *sig, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	char sigerr[128];
+
+	if (sig_parse(s, 0, sig, sigerr, sizeof(sigerr)) < 0)
+		return opts_fail(err, errlen, what, s, sigerr);
+	return 0;
+}
+
+static int
+opts_verbosity(int *v, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	long n;
+
+	if (opts_number(s, 0, 9, &n) < 0)
+		return opts_fail(err, errlen, what, s, "expected 0-9");
+	*v = (int)n;
+	return 0;
+}
+
+static int
+opts_grace(struct opts *o, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	char derr[128];
+
+	if (duration_parse(s, &o->grace_ms, derr, sizeof(derr)) < 0)
+		return opts_fail(err, errlen, what, s, derr);
+	return 0;
+}
+
+static int
+opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
+{
+	const char *v;
+	bool b;
+
+	if (opts_getenv(envp, "TINI_SUBREAPER"))
+		o->subreaper = true;
+	if (opts_getenv(envp, "TINI_KILL_PROCESS_GROUP"))
+		o->pgroup = true;
+	if ((v = opts_getenv(envp, "DUMB_INIT_SETSID")) != NULL) {
+		/* dumb-init: only "0" turns setsid mode off */
+		o->setsid = o->pgroup = strcmp(v, "0") != 0;
+	}
+	if ((v = opts_getenv(envp, "DUMB_INIT_DEBUG")) && strcmp(v, "1") == 0)
+		o->verbosity = 4;
+	if ((v = opts_getenv(envp, "TEND_SUBREAPER")) != NULL) {
+		if (opts_bool("TEND_SUBREAPER", v, &b, err, errlen) < 0)
+			return -1;
+		o->subreaper = o->subreaper || b;
+	}
+	if ((v = opts_getenv(envp, "TEND_PDEATHSIG")) != NULL &&
+	    opts_signal(&o->pdeath_sig, "TEND_PDEATHSIG", v, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_VERBOSITY")) != NULL &&
+	    opts_verbosity(&o->verbosity, "TEND_VERBOSITY", v, err,
+	    errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_WARN_REAP")) != NULL &&
+	    opts_bool("TEND_WARN_REAP", v, &o->warn_reap, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_PGROUP")) != NULL) {
+		if (opts_bool("TEND_PGROUP", v, &b, err, errlen) < 0)
+			return -1;
+		o->pgroup = o->pgroup || b;
+	}
+	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
+		if (opts_bool("TEND_SETSID", v, &b, err, errlen) < 0)
+			return -1;
+		o->setsid = o->pgroup = b;
+	}
+	if ((v = opts_getenv(envp, "TEND_REMAP_EXIT")) != NULL &&
+	    opts_remap(o, "TEND_REMAP_EXIT", v, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_REWRITE")) != NULL &&
+	    opts_rewrite(o, "TEND_REWRITE", v, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_GRACE")) != NULL &&
+	    opts_grace(o, "TEND_GRACE", v, err, errlen) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+opts_apply(struct opts *o, int key, const char *what, const char *arg,
+    char *err, size_t errlen)
+{
+	switch (key) {
+	case 's':
+		o->subreaper = true;
+		return 0;
+	case 'p':
+		return opts_signal(&o->pdeath_sig, what, arg, err, errlen);
+	case 'v':
+		o->verbosity++;
+		return 0;
+	case 'w':
+		o->warn_reap = true;
+		return 0;
+	case 'g':
+		o->pgroup = true;
+		return 0;
+	case 'e':
+		return opts_remap(o, what, arg, err, errlen);
+	case 'r':
+		return opts_rewrite(o, what, arg, err, errlen);
+	case 'c':
+		o->setsid = o->pgroup = false;
+		return 0;
+	case OPT_SETSID:
+		o->setsid = o->pgroup = true;
+		return 0;
+	case OPT_GRACE:
+		return opts_grace(o, what, arg, err, errlen);
+	case 'P':
+		o->mode = OPTS_PAUSE;
+		return 0;
+	case 'V':
+		o->mode = OPTS_VERSION;
+		return 0;
+	case 'l':
+		o->mode = OPTS_LICENSE;
+		return 0;
+	case 'h':
+		o->mode = OPTS_HELP;
+		return 0;
+	}
+	snprintf(err, errlen, "internal: unhandled option");
+	return -1;
+}
+
+static void
+opts_defaults(struct opts *o, const char *argv0)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->mode = OPTS_RUN;
+	o->persona = opts_persona_of(argv0);
+	o->usage_status = o->persona == PERSONA_TEND ? EXIT_USAGE : 1;
+	o->verbosity = 1;
+	o->grace_ms = OPTS_GRACE_DEFAULT_MS;
+	for (i = 0; i < NSIG; i++)
+		o->rewrite[i] = i;
+	if (o->persona == PERSONA_DUMB_INIT)
+		o->setsid = o->pgroup = true;
+}
+
+/* A long option "--name" or "--name=value" at argv[*i]. */
+static int
+opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
+    size_t errlen)
+{
+	const char *name = argv[*i] + 2, *eq = strchr(name, '='), *arg = NULL;
+	size_t n = eq ? (size_t)(eq - name) : strlen(name), k;
+	char what[48];
+
+	for (k = 0; k < OPTS_LONG_LEN; k++)
+		if (strlen(opts_long_table[k].name) == n &&
+		    strncmp(opts_long_table[k].name, name, n) == 0)
+			break;
+	if (k == OPTS_LONG_LEN) {
+		snprintf(err, errlen, "unknown option '--%.*s'", (int)n, name);
+		return -1;
+	}
+	snprintf(what, sizeof(what), "--%s", opts_long_table[k].name);
+	if (opts_long_table[k].has_arg) {
+		if (eq)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else {
+			snprintf(err, errlen, "option '%s' needs a value",
+			    what);
+			return -1;
+		}
+	} else if (eq) {
+		snprintf(err, errlen, "option '%s' takes no value", what);
+		return -1;
+	}
+	return opts_apply(o, opts_long_table[k].key, what, arg, err, errlen);
+}
+
+/* A cluster of short options "-vvg", "-e5", "-e 5" at argv[*i]. */
+static int
+opts_one_short(struct opts *o, int argc, char **argv, int *i, char *err,
+    size_t errlen)
+{
+	const char *p, *spec, *arg;
+	char what[3] = "-?";
+
+	for (p = argv[*i] + 1; *p != '\0'; p++) {
+		spec = *p != ':' ? strchr(opts_short, *p) : NULL;
+		if (spec == NULL) {
+			snprintf(err, errlen, "unknown option '-%c'", *p);
+			return -1;
+		}
+		what[1] = *p;
+		if (spec[1] != ':') {
+			if (opts_apply(o, *p, what, NULL, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		if (p[1] != '\0')
+			arg = p + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else {
+			snprintf(err, errlen, "option '%s' needs a value",
+			    what);
+			return -1;
+		}
+		return opts_apply(o, *p, what, arg, err, errlen);
+	}
+	return 0;
+}
+
+int
+opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
+    char *err, size_t errlen)
+{
+	int i, rc;
+	const char *tv;
+
+	opts_defaults(o, argc > 0 ? argv[0] : NULL);
+	if (opts_env(o, envp, err, errlen) < 0)
+		return -1;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (a[1] == '-')
+			rc = opts_one_long(o, argc, argv, &i, err, errlen);
+		else
+			rc = opts_one_short(o, argc, argv, &i, err, errlen);
+		if (rc < 0)
+			return -1;
+	}
+	if ((tv = opts_getenv(envp, "TINI_VERBOSITY")) != NULL &&
+	    opts_verbosity(&o->verbosity, "TINI_VERBOSITY", tv, err,
+	    errlen) < 0)
+		return -1;
+	o->argv = argv + i;
+	if (o->mode == OPTS_RUN && i >= argc) {
+		snprintf(err, errlen, "no COMMAND given (try 'tend --help')");
+		return -1;
+	}
+	if (o->mode == OPTS_PAUSE && i < argc) {
+		snprintf(err, errlen, "-P runs no COMMAND, got '%s'", argv[i]);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,119 @@
+/*
+ * Every signal is blocked before the first fork and read from one
+ * signalfd: "a signal is an event like any other" (skalibs). No handler
+ * runs, so nothing happens in async context. A genuine fault in tend
+ * (SIGSEGV from the MMU) is forced on it by the kernel, blocked or not;
+ * the same signal sent with kill(2) arrives here and is forwarded.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include "tend/log.h"
+#include "tend/signame.h"
+#include "tend/state.h"
+
+int
+signals_setup(struct tend *t)
+{
+	struct sigaction sa;
+	sigset_t all;
+
+	sigfillset(&all);
+	if (sigprocmask(SIG_SETMASK, &all, &t->orig_mask) < 0)
+		return -1;
+	/*
+	 * An inherited SIG_IGN for SIGCHLD makes the kernel reap our children
+	 * itself and we would lose the child's status (wait(2), NOTES); the
+	 * child gets the disposition back before exec.
+	 */
+	if (sigaction(SIGCHLD, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
+		t->chld_was_ignored = true;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = SIG_DFL;
+		if (sigaction(SIGCHLD, &sa, NULL) < 0)
+			return -1;
+	}
+	t->sigfd = signalfd(-1, &all, SFD_CLOEXEC | SFD_NONBLOCK);
+	return t->sigfd < 0 ? -1 : 0;
+}
+
+static void
+signals_forward(struct tend *t, int sig)
+{
+	const struct opts *o = t->o;
+	char b1[16], b2[16];
+	pid_t target;
+	int to = o->rewrite[sig];
+
+	if (t->child == 0 || t->sv.phase != SV_RUNNING) {
+		tlog(o->verbosity, LOG_DEBUG, "not forwarding SIG%s: no child",
+		    sig_name(sig, b1, sizeof(b1)));
+		return;
+	}
+	if (to == 0) {
+		tlog(o->verbosity, LOG_DEBUG, "dropping SIG%s (rewritten to 0)",
+		    sig_name(sig, b1, sizeof(b1)));
+		return;
+	}
+	target = o->pgroup ? -t->child_pgid : t->child;
+	if (kill(target, to) < 0 && errno != ESRCH)
+		tlog(o->verbosity, LOG_ERR, "cannot forward SIG%s to %d: %s",
+		    sig_name(to, b2, sizeof(b2)), (int)target,
+		    strerror(errno));
+	else
+		tlog(o->verbosity, LOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
+		    sig_name(sig, b1, sizeof(b1)),
+		    sig_name(to, b2, sizeof(b2)), (int)target);
+}
+
+void
+signals_on_read(struct loop *l, void *ctx, int fd, short revents)
+{
+	struct tend *t = ctx;
+	struct signalfd_siginfo si[32];
+	bool chld = false;
+	ssize_t n;
+	size_t i;
+
+	(void)l;
+	(void)revents;
+	for (;;) {
+		n = read(fd, si, sizeof(si));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		for (i = 0; i < (size_t)n / sizeof(si[0]); i++) {
+			int sig = (int)si[i].ssi_signo;
+
+			if (sig == SIGCHLD) {
+				chld = true;
+				continue;
+			}
+			/*
+			 * A signal tend caused itself (SIGPIPE, SIGXFSZ from
+			 * its own write) names tend as sender: not the
+			 * child's business.
+			 */
+			if (si[i].ssi_code == SI_USER &&
+			    (pid_t)si[i].ssi_pid == t->self)
+				continue;
+			if (t->o->mode == OPTS_PAUSE) {
+				if (sig == SIGINT || sig == SIGTERM) {
+					t->status = 0;
+					l->stop = true;
+					return;
+				}
+				continue;
+			}
+			signals_forward(t, sig);
+		}
+	}
+	if (chld) {
+		tlog(t->o->verbosity, LOG_DEBUG, "Received SIGCHLD");
+		reap_all(t);
+	}
+}

@@ -1,0 +1,115 @@
+/* Signal names <-> numbers, pure. */
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tend/signame.h"
+
+static const struct {
+	const char *name;
+	int sig;
+} sig_table[] = {
+	{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
+	{ "ILL", SIGILL }, { "TRAP", SIGTRAP }, { "ABRT", SIGABRT },
+	{ "IOT", SIGIOT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
+	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
+	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
+	{ "TERM", SIGTERM }, { "STKFLT", SIGSTKFLT }, { "CHLD", SIGCHLD },
+	{ "CLD", SIGCHLD }, { "CONT", SIGCONT }, { "STOP", SIGSTOP },
+	{ "TSTP", SIGTSTP }, { "TTIN", SIGTTIN }, { "TTOU", SIGTTOU },
+	{ "URG", SIGURG }, { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ },
+	{ "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH },
+	{ "IO", SIGIO }, { "POLL", SIGPOLL }, { "PWR", SIGPWR },
+	{ "SYS", SIGSYS },
+};
+
+#define SIG_TABLE_LEN (sizeof(sig_table) / sizeof(sig_table[0]))
+
+/* Strict decimal: digits only, no sign, no blanks, bounded. */
+static int
+sig_number(const char *s, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
+{
+	const char *p = s;
+	long n;
+	size_t i;
+
+	if (sig_number(s, NSIG, &n) == 0) {
+		if ((n == 0 && allow_zero) || (n > 0 && n < NSIG)) {
+			*sig = (int)n;
+			return 0;
+		}
+		snprintf(err, errlen, "bad signal '%s': out of range 1-%d", s,
+		    NSIG - 1);
+		return -1;
+	}
+	if (strncasecmp(p, "SIG", 3) == 0)
+		p += 3;
+	for (i = 0; i < SIG_TABLE_LEN; i++) {
+		if (strcasecmp(p, sig_table[i].name) == 0) {
+			*sig = sig_table[i].sig;
+			return 0;
+		}
+	}
+	if (strncasecmp(p, "RTMIN", 5) == 0 || strncasecmp(p, "RTMAX", 5) == 0) {
+		int base = toupper((unsigned char)p[3]) == 'I' ? SIGRTMIN :
+		    SIGRTMAX;
+		int dir = base == SIGRTMIN ? 1 : -1;
+
+		if (p[5] == '\0') {
+			*sig = base;
+			return 0;
+		}
+		if ((p[5] == '+' && dir > 0) || (p[5] == '-' && dir < 0)) {
+			if (sig_number(p + 6, SIGRTMAX, &n) == 0 &&
+			    n <= SIGRTMAX - SIGRTMIN) {
+				*sig = base + dir * (int)n;
+				return 0;
+			}
+		}
+	}
+	snprintf(err, errlen, "bad signal '%s': not a signal name or number",
+	    s);
+	return -1;
+}
+
+const char *
+sig_name(int sig, char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < SIG_TABLE_LEN; i++)
+		if (sig_table[i].sig == sig)
+			return sig_table[i].name;
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		snprintf(buf, len, "RTMIN+%d", sig - SIGRTMIN);
+	else
+		snprintf(buf, len, "%d", sig);
+	return buf;
+}
+
+int
+sig_forwardable(int sig)
+{
+	return sig > 0 && sig < NSIG && sig != SIGKILL && sig != SIGSTOP &&
+	    sig != SIGCHLD;
+}

@@ -1,0 +1,131 @@
+/*
+ * fork + exec of the child. Between the two the child runs with every
+ * signal still blocked (inherited from tend), sets up its process group or
+ * session and the terminal, puts back the disposition of SIGCHLD and the
+ * signal mask tend was started with, and execs. It makes only
+ * async-signal-safe calls and leaves with _exit. What went wrong there is
+ * reported to the parent as {what, errno} records on a close-on-exec pipe;
+ * EOF on that pipe means exec succeeded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "tend/exitcode.h"
+#include "tend/log.h"
+#include "tend/state.h"
+
+enum spawn_what {
+	SPAWN_EXEC,		/* execvp failed: fatal */
+	SPAWN_PGRP,		/* setpgid/setsid failed */
+	SPAWN_TTY,		/* tcsetpgrp/TIOCSCTTY failed */
+};
+
+struct spawn_report {
+	int	what;
+	int	err;
+};
+
+static void
+spawn_report(int fd, int what, int err)
+{
+	struct spawn_report r = { what, err };
+
+	(void)!write(fd, &r, sizeof(r));
+}
+
+static void
+spawn_in_child(struct tend *t, int rfd)
+{
+	const struct opts *o = t->o;
+	struct sigaction sa;
+	int err;
+
+	if (o->setsid) {
+		if (setsid() < 0)
+			spawn_report(rfd, SPAWN_PGRP, errno);
+		/* dumb-init: take stdin as controlling terminal, if it is one */
+		else if (isatty(STDIN_FILENO) &&
+		    ioctl(STDIN_FILENO, TIOCSCTTY, 0) < 0)
+			spawn_report(rfd, SPAWN_TTY, errno);
+	} else {
+		if (setpgid(0, 0) < 0)
+			spawn_report(rfd, SPAWN_PGRP, errno);
+		/*
+		 * Give the child the terminal's foreground, so Ctrl-C and
+		 * Ctrl-Z reach it. SIGTTOU is still blocked here, so the call
+		 * is allowed from the background. Not a terminal, or not ours:
+		 * ENOTTY/ENXIO, fine.
+		 */
+		else if (tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
+		    errno != ENOTTY && errno != ENXIO)
+			spawn_report(rfd, SPAWN_TTY, errno);
+	}
+	if (t->chld_was_ignored) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = SIG_IGN;
+		sigaction(SIGCHLD, &sa, NULL);
+	}
+	sigprocmask(SIG_SETMASK, &t->orig_mask, NULL);
+	execvp(o->argv[0], o->argv);
+	err = errno;
+	spawn_report(rfd, SPAWN_EXEC, err);
+	_exit(exit_from_exec_errno(err));
+}
+
+int
+spawn_child(struct tend *t)
+{
+	const struct opts *o = t->o;
+	struct spawn_report r;
+	int p[2];
+	pid_t pid;
+	ssize_t n;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		spawn_in_child(t, p[1]);
+	}
+	close(p[1]);
+	t->child = pid;
+	t->child_pgid = pid;
+	tlog(o->verbosity, LOG_INFO, "spawned '%s' as pid %d", o->argv[0],
+	    (int)pid);
+	for (;;) {
+		n = read(p[0], &r, sizeof(r));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n != (ssize_t)sizeof(r))
+			break;
+		switch (r.what) {
+		case SPAWN_EXEC:
+			tlog(o->verbosity, LOG_ERR, "cannot run '%s': %s",
+			    o->argv[0], strerror(r.err));
+			break;
+		case SPAWN_PGRP:
+			tlog(o->verbosity, LOG_INFO,
+			    "cannot give the child its own %s: %s",
+			    o->setsid ? "session" : "process group",
+			    strerror(r.err));
+			break;
+		default:
+			tlog(o->verbosity, LOG_INFO,
+			    "cannot hand the terminal to the child: %s",
+			    strerror(r.err));
+			break;
+		}
+	}
+	close(p[0]);
+	return 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * dockerd runs `docker-init --version` and splits the line on " - ": the
+ * left part must start with "tini version ", the right be "git.<commit>"
+ * (moby daemon/info_unix.go, parseInitVersion). catatonit names itself in
+ * the version field the same way.
+ */
+#include <stdio.h>
+
+#include "tend/version.h"
+
+size_t
+version_line(char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "tini version %s_tend - git.%s\n",
+	    TEND_VERSION, TEND_GIT);
+
+	return n < 0 ? 0 : (size_t)n;
+}

@@ -1,0 +1,343 @@
+/*
+ * benchtool: the timing loops of tests/bench/run, in C so that the
+ * interpreter's overhead stays out of the figures. Built static by the
+ * script (musl-gcc -static -O2) into build/bench/.
+ *
+ *   spawn REPS CMD... [:: CMD...]...
+ *           run every CMD REPS times as PID 1 of a fresh PID namespace
+ *           (clone(CLONE_NEWPID), stdin /dev/null), rotating the order
+ *           on each repetition; print "<index> <ns>" per run
+ *   rtt N PID,FD...
+ *           N rounds; in each, every PID in turn (rotating the order) gets
+ *           a SIGUSR1, then one line is awaited on its FD; print
+ *           "<index> <ns>" per round trip ("<index> lost" after 2 s)
+ *   burst PID N
+ *           drain stdin in a child; send N SIGUSR1 to PID as fast as
+ *           possible; report whether PID is still alive; send SIGTERM
+ *           and wait for EOF on stdin (every writer gone)
+ *   orphans N
+ *           leave N orphaned zombies to PID 1, then print how long the
+ *           init took to reap them all ("reap_ns <ns>"); exit 0
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static long long
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static long
+num(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end) {
+		fprintf(stderr, "benchtool: bad number '%s'\n", s);
+		exit(2);
+	}
+	return v;
+}
+
+static int
+mode_spawn(int argc, char **argv)
+{
+	char **cmds[64];
+	int ncmd = 0, i, rep, reps, k, status, devnull;
+	long long t0, t1;
+	pid_t pid;
+
+	if (argc < 2)
+		return 2;
+	reps = (int)num(argv[0]);
+	cmds[ncmd++] = &argv[1];
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "::") == 0) {
+			argv[i] = NULL;
+			if (i + 1 < argc && ncmd < 64)
+				cmds[ncmd++] = &argv[i + 1];
+		}
+	}
+	devnull = open("/dev/null", O_RDONLY);
+	if (devnull < 0)
+		return 2;
+	for (rep = 0; rep < reps; rep++) {
+		for (k = 0; k < ncmd; k++) {
+			int c = (k + rep) % ncmd;
+
+			t0 = now();
+			/* fork semantics, new PID namespace: the child is PID 1 */
+			pid = (pid_t)syscall(SYS_clone, CLONE_NEWPID | SIGCHLD,
+			    0, 0, 0, 0);
+			if (pid < 0) {
+				perror("benchtool: clone");
+				return 2;
+			}
+			if (pid == 0) {
+				dup2(devnull, 0);
+				execv(cmds[c][0], cmds[c]);
+				_exit(127);
+			}
+			while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+				;
+			t1 = now();
+			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+				fprintf(stderr, "benchtool: %s: status %#x\n",
+				    cmds[c][0], status);
+				return 1;
+			}
+			printf("%d %lld\n", c, t1 - t0);
+		}
+	}
+	return 0;
+}
+
+/* read until a newline arrives on fd; 0 on success, -1 on timeout/EOF */
+static int
+read_line(int fd, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	char buf[256];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, buf, sizeof(buf));
+		if (n > 0) {
+			if (memchr(buf, '\n', (size_t)n))
+				return 0;
+			continue;
+		}
+		if (n == 0)
+			return -1;
+		if (errno == EINTR)
+			continue;
+		if (errno != EAGAIN)
+			return -1;
+		if (poll(&pfd, 1, timeout_ms) <= 0)
+			return -1;
+	}
+}
+
+/*
+ * rtt N PID,FD...: N rounds; in each, every target in turn (rotating the
+ * order) gets one SIGUSR1 and one line back on its FD. Interleaving the
+ * targets sample by sample spreads the machine's noise over all of them.
+ */
+static int
+mode_rtt(long n, int nt, char **targets)
+{
+	pid_t pid[16];
+	int fd[16], k, lost = 0;
+	long i;
+	long long t0, t1;
+	static char out[1 << 16];
+	char *comma;
+
+	if (nt < 1 || nt > 16)
+		return 2;
+	for (k = 0; k < nt; k++) {
+		comma = strchr(targets[k], ',');
+		if (!comma)
+			return 2;
+		*comma = '\0';
+		pid[k] = (pid_t)num(targets[k]);
+		fd[k] = (int)num(comma + 1);
+		/* nonblocking only to enforce the timeout */
+		fcntl(fd[k], F_SETFL, fcntl(fd[k], F_GETFL) | O_NONBLOCK);
+	}
+	setvbuf(stdout, out, _IOFBF, sizeof(out));
+	for (i = 0; i < n; i++) {
+		for (int j = 0; j < nt; j++) {
+			k = (int)((j + i) % nt);
+			t0 = now();
+			if (kill(pid[k], SIGUSR1) < 0) {
+				perror("benchtool: kill");
+				return 1;
+			}
+			if (read_line(fd[k], 2000) < 0) {
+				printf("%d lost\n", k);
+				if (++lost > 3)
+					return 1;
+				continue;
+			}
+			t1 = now();
+			printf("%d %lld\n", k, t1 - t0);
+		}
+	}
+	for (k = 0; k < nt; k++)
+		fcntl(fd[k], F_SETFL, fcntl(fd[k], F_GETFL) & ~O_NONBLOCK);
+	return 0;
+}
+
+static int
+alive(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	int fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' && p[2] != 'Z' && p[2] != 'X';
+}
+
+static int
+mode_burst(pid_t pid, long n)
+{
+	int p[2], status;
+	pid_t drainer;
+	long i, errs = 0;
+	long long t0, t1, t2, t3, lines = 0;
+	char buf[4096];
+	ssize_t r;
+
+	if (pipe(p) < 0)
+		return 2;
+	drainer = fork();
+	if (drainer == 0) {
+		close(p[0]);
+		while ((r = read(0, buf, sizeof(buf))) != 0) {
+			if (r < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			for (ssize_t j = 0; j < r; j++)
+				lines += buf[j] == '\n';
+		}
+		t3 = now();
+		(void)!write(p[1], &t3, sizeof(t3));
+		(void)!write(p[1], &lines, sizeof(lines));
+		_exit(0);
+	}
+	close(p[1]);
+	close(0);
+	t0 = now();
+	for (i = 0; i < n; i++)
+		if (kill(pid, SIGUSR1) < 0)
+			errs++;
+	t1 = now();
+	printf("burst_ns %lld\nkill_errors %ld\nalive %d\n", t1 - t0, errs,
+	    alive(pid));
+	t2 = now();
+	kill(pid, SIGTERM);
+	if (read(p[0], &t3, sizeof(t3)) != sizeof(t3) ||
+	    read(p[0], &lines, sizeof(lines)) != sizeof(lines))
+		return 1;
+	waitpid(drainer, &status, 0);
+	printf("term_ns %lld\nreplies %lld\n", t3 - t2, lines);
+	return 0;
+}
+
+static int
+mode_orphans(long n)
+{
+	pid_t mid, *kids;
+	int p[2];
+	long i, cur = 0;
+	long long t0, t1;
+	struct timespec ts = { 0, 100 * 1000 };
+
+	kids = calloc((size_t)n, sizeof(*kids));
+	if (!kids || pipe(p) < 0)
+		return 2;
+	mid = fork();
+	if (mid < 0)
+		return 2;
+	if (mid == 0) {
+		close(p[0]);
+		for (i = 0; i < n; i++) {
+			kids[i] = fork();
+			if (kids[i] == 0)
+				_exit(0);
+			if (kids[i] < 0)
+				_exit(3);
+		}
+		/* wait until every one is a zombie (WNOWAIT: left unreaped) */
+		for (i = 0; i < n; i++) {
+			siginfo_t si;
+
+			while (waitid(P_PID, (id_t)kids[i], &si,
+			    WEXITED | WNOWAIT) < 0 && errno == EINTR)
+				;
+		}
+		if (write(p[1], kids, (size_t)n * sizeof(*kids)) < 0)
+			_exit(3);
+		/* leave: the zombies go to PID 1 */
+		_exit(0);
+	}
+	close(p[1]);
+	{
+		size_t want = (size_t)n * sizeof(*kids), got = 0;
+		ssize_t r;
+
+		while (got < want) {
+			r = read(p[0], (char *)kids + got, want - got);
+			if (r <= 0)
+				return 2;
+			got += (size_t)r;
+		}
+	}
+	/* the zombies change parent when mid exits */
+	waitpid(mid, NULL, 0);
+	t0 = now();
+	/* a zombie still answers kill(pid, 0); ESRCH once it is reaped */
+	for (;;) {
+		while (cur < n && kill(kids[cur], 0) < 0 && errno == ESRCH)
+			cur++;
+		if (cur == n)
+			break;
+		if (now() - t0 > 30LL * 1000000000LL) {
+			printf("reap_timeout %ld\n", n - cur);
+			return 1;
+		}
+		nanosleep(&ts, NULL);
+	}
+	t1 = now();
+	printf("reap_ns %lld\n", t1 - t0);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *m = argc > 1 ? argv[1] : "";
+
+	if (strcmp(m, "spawn") == 0)
+		return mode_spawn(argc - 2, argv + 2);
+	if (strcmp(m, "rtt") == 0 && argc > 3)
+		return mode_rtt(num(argv[2]), argc - 3, argv + 3);
+	if (strcmp(m, "burst") == 0 && argc == 4)
+		return mode_burst((pid_t)num(argv[2]), num(argv[3]));
+	if (strcmp(m, "orphans") == 0 && argc == 3)
+		return mode_orphans(num(argv[2]));
+	fprintf(stderr, "usage: benchtool spawn REPS CMD... [:: CMD...]... | "
+	    "rtt N PID,FD... | burst PID N | orphans N\n");
+	return 2;
+}
