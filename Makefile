@@ -15,8 +15,7 @@ GIT	:= $(shell git rev-parse --short=7 HEAD 2>/dev/null || echo 0000000)
 
 WARN	:= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	   -Wformat=2 -Wimplicit-fallthrough -Werror
-BASE	:= -std=c11 -D_GNU_SOURCE -Iinclude -I$(B) -DTEND_GIT='"$(GIT)"' \
-	   -MMD -MP
+BASE	:= -std=c11 -D_GNU_SOURCE -Iinclude -I$(B) -MMD -MP
 REL_CFLAGS := $(BASE) $(WARN) -Os -fstack-protector-strong \
 	   -ffunction-sections -fdata-sections
 REL_LDFLAGS := -static -s -Wl,--gc-sections -Wl,-z,relro,-z,now
@@ -39,7 +38,13 @@ $(B)/license.inc: LICENSE
 	@mkdir -p $(@D)
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 
-$(B)/rel/%.o: src/%.c $(B)/license.inc
+# The commit for --version, rewritten only when it changes.
+$(B)/git.inc: FORCE
+	@mkdir -p $(@D)
+	@echo '#define TEND_GIT "$(GIT)"' | cmp -s - $@ || \
+	  echo '#define TEND_GIT "$(GIT)"' > $@
+
+$(B)/rel/%.o: src/%.c $(B)/license.inc $(B)/git.inc
 	@mkdir -p $(@D)
 	$(MUSLCC) $(REL_CFLAGS) -c -o $@ $<
 
@@ -50,7 +55,7 @@ $(B)/tend-helper: tests/helper/helper.c
 	@mkdir -p $(@D)
 	$(MUSLCC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Os -static -s -o $@ $<
 
-$(B)/test/%.o: src/%.c $(B)/license.inc
+$(B)/test/%.o: src/%.c $(B)/license.inc $(B)/git.inc
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -c -o $@ $<
 
@@ -96,6 +101,6 @@ install: $(B)/tend
 clean:
 	rm -rf $(B)
 
-.PHONY: all unit purity pid1 oci docker check bench size install clean
+.PHONY: FORCE all unit purity pid1 oci docker check bench size install clean
 
 -include $(wildcard $(B)/rel/*.d $(B)/test/*.d $(B)/unit/*.d)

@@ -9,6 +9,14 @@
 
 #include "tend/signame.h"
 
+/*
+ * RTMIN+n counts from 34, as kill(1), glibc and Docker (`docker kill -s
+ * RTMIN+3`) do; musl's own SIGRTMIN is 35 because it keeps 32-34 for
+ * itself, but the child, not tend, gives these signals their meaning.
+ */
+#define SIGNAME_RTMIN	34
+#define SIGNAME_RTMAX	(NSIG - 1)
+
 static const struct {
 	const char *name;
 	int sig;
@@ -71,17 +79,17 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 		}
 	}
 	if (strncasecmp(p, "RTMIN", 5) == 0 || strncasecmp(p, "RTMAX", 5) == 0) {
-		int base = toupper((unsigned char)p[3]) == 'I' ? SIGRTMIN :
-		    SIGRTMAX;
-		int dir = base == SIGRTMIN ? 1 : -1;
+		int base = toupper((unsigned char)p[3]) == 'I' ? SIGNAME_RTMIN :
+		    SIGNAME_RTMAX;
+		int dir = base == SIGNAME_RTMIN ? 1 : -1;
 
 		if (p[5] == '\0') {
 			*sig = base;
 			return 0;
 		}
 		if ((p[5] == '+' && dir > 0) || (p[5] == '-' && dir < 0)) {
-			if (sig_number(p + 6, SIGRTMAX, &n) == 0 &&
-			    n <= SIGRTMAX - SIGRTMIN) {
+			if (sig_number(p + 6, SIGNAME_RTMAX, &n) == 0 &&
+			    n <= SIGNAME_RTMAX - SIGNAME_RTMIN) {
 				*sig = base + dir * (int)n;
 				return 0;
 			}
@@ -100,8 +108,8 @@ sig_name(int sig, char *buf, size_t len)
 	for (i = 0; i < SIG_TABLE_LEN; i++)
 		if (sig_table[i].sig == sig)
 			return sig_table[i].name;
-	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
-		snprintf(buf, len, "RTMIN+%d", sig - SIGRTMIN);
+	if (sig >= SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
+		snprintf(buf, len, "RTMIN+%d", sig - SIGNAME_RTMIN);
 	else
 		snprintf(buf, len, "%d", sig);
 	return buf;

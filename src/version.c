@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "tend/version.h"
+#include "git.inc"
 
 size_t
 version_line(char *buf, size_t len)
