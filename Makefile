@@ -23,7 +23,7 @@ TEST_CFLAGS := $(BASE) $(WARN) -g -O1 -fsanitize=address,undefined \
 	   -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The pure core: no syscalls, unit-tested (DESIGN.md section 5).
-CORE	:= opts signame duration exitcode supervise version
+CORE	:= opts signame duration exitcode supervise version fmt
 # The thin Linux layer.
 SHELL_MODS := main loop signals spawn reap log
 UNITS	:= $(CORE)
@@ -46,7 +46,7 @@ $(B)/git.inc: FORCE
 
 $(B)/rel/%.o: src/%.c $(B)/license.inc $(B)/git.inc
 	@mkdir -p $(@D)
-	$(MUSLCC) $(REL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"; $(MUSLCC) $(REL_CFLAGS) -c -o $@ $<
 
 $(B)/tend: $(REL_OBJS)
 	$(MUSLCC) $(REL_CFLAGS) $(REL_LDFLAGS) -o $@ $(REL_OBJS)
@@ -57,7 +57,7 @@ $(B)/tend-helper: tests/helper/helper.c
 
 $(B)/test/%.o: src/%.c $(B)/license.inc $(B)/git.inc
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"; $(CC) $(TEST_CFLAGS) -c -o $@ $<
 
 $(B)/unit/test_%: tests/unit/test_%.c $(TEST_CORE)
 	@mkdir -p $(@D)

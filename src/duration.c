@@ -1,7 +1,7 @@
 /* Go-style durations, pure: a sequence of <number>[.<fraction>]<unit>. */
-#include <stdio.h>
 #include <string.h>
 
+#include "tend/fmt.h"
 #include "tend/duration.h"
 
 static const struct {
@@ -15,7 +15,7 @@ static const struct {
 static int
 dur_fail(const char *s, const char *why, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "bad duration '%s': %s", s, why);
+	fmt_s(err, errlen, "bad duration '%s': %s", s, why);
 	return -1;
 }
 

@@ -7,12 +7,12 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "tend/fmt.h"
 #include "tend/log.h"
 #include "tend/opts.h"
 #include "tend/signame.h"
@@ -137,7 +137,7 @@ setup(struct tend *t, char *err, size_t errlen)
 	char b[16];
 
 	if (signals_setup(t) < 0) {
-		snprintf(err, errlen, "cannot set up signals: %s",
+		fmt_s(err, errlen, "cannot set up signals: %s",
 		    strerror(errno));
 		return -1;
 	}
@@ -145,12 +145,12 @@ setup(struct tend *t, char *err, size_t errlen)
 	if (loop_add_fd(&t->loop, t->sigfd, POLLIN, signals_on_read, t) < 0 ||
 	    (t->sv_timer = loop_add_timer(&t->loop, reap_on_timer, t)) ==
 	    NULL) {
-		snprintf(err, errlen, "cannot set up the event loop");
+		fmt_s(err, errlen, "cannot set up the event loop");
 		return -1;
 	}
 	setup_subreaper(t);
 	if (o->pdeath_sig != 0 && prctl(PR_SET_PDEATHSIG, o->pdeath_sig) < 0) {
-		snprintf(err, errlen, "cannot set parent-death signal SIG%s: %s",
+		fmt_s(err, errlen, "cannot set parent-death signal SIG%s: %s",
 		    sig_name(o->pdeath_sig, b, sizeof(b)), strerror(errno));
 		return -1;
 	}

@@ -7,10 +7,10 @@
  * TINI_VERBOSITY, which overrides -v as it does in tini.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tend/fmt.h"
 #include "tend/duration.h"
 #include "tend/opts.h"
 #include "tend/signame.h"
@@ -132,7 +132,7 @@ static int
 opts_fail(char *err, size_t errlen, const char *what, const char *val,
     const char *why)
 {
-	snprintf(err, errlen, "%s: bad value '%s': %s", what, val, why);
+	fmt_s(err, errlen, "%s: bad value '%s': %s", what, val, why);
 	return -1;
 }
 
@@ -367,7 +367,7 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 		o->mode = OPTS_HELP;
 		return 0;
 	}
-	snprintf(err, errlen, "internal: unhandled option");
+	fmt_s(err, errlen, "internal: unhandled option");
 	return -1;
 }
 
@@ -402,22 +402,22 @@ opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
 		    strncmp(opts_long_table[k].name, name, n) == 0)
 			break;
 	if (k == OPTS_LONG_LEN) {
-		snprintf(err, errlen, "unknown option '--%.*s'", (int)n, name);
+		fmt_s(err, errlen, "unknown option '--%.*s'", (int)n, name);
 		return -1;
 	}
-	snprintf(what, sizeof(what), "--%s", opts_long_table[k].name);
+	fmt_s(what, sizeof(what), "--%s", opts_long_table[k].name);
 	if (opts_long_table[k].has_arg) {
 		if (eq)
 			arg = eq + 1;
 		else if (*i + 1 < argc)
 			arg = argv[++*i];
 		else {
-			snprintf(err, errlen, "option '%s' needs a value",
+			fmt_s(err, errlen, "option '%s' needs a value",
 			    what);
 			return -1;
 		}
 	} else if (eq) {
-		snprintf(err, errlen, "option '%s' takes no value", what);
+		fmt_s(err, errlen, "option '%s' takes no value", what);
 		return -1;
 	}
 	return opts_apply(o, opts_long_table[k].key, what, arg, err, errlen);
@@ -434,7 +434,7 @@ opts_one_short(struct opts *o, int argc, char **argv, int *i, char *err,
 	for (p = argv[*i] + 1; *p != '\0'; p++) {
 		spec = *p != ':' ? strchr(opts_short, *p) : NULL;
 		if (spec == NULL) {
-			snprintf(err, errlen, "unknown option '-%c'", *p);
+			fmt_s(err, errlen, "unknown option '-%c'", *p);
 			return -1;
 		}
 		what[1] = *p;
@@ -448,7 +448,7 @@ opts_one_short(struct opts *o, int argc, char **argv, int *i, char *err,
 		else if (*i + 1 < argc)
 			arg = argv[++*i];
 		else {
-			snprintf(err, errlen, "option '%s' needs a value",
+			fmt_s(err, errlen, "option '%s' needs a value",
 			    what);
 			return -1;
 		}
@@ -489,11 +489,11 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 		return -1;
 	o->argv = argv + i;
 	if (o->mode == OPTS_RUN && i >= argc) {
-		snprintf(err, errlen, "no COMMAND given (try 'tend --help')");
+		fmt_s(err, errlen, "no COMMAND given (try 'tend --help')");
 		return -1;
 	}
 	if (o->mode == OPTS_PAUSE && i < argc) {
-		snprintf(err, errlen, "-P runs no COMMAND, got '%s'", argv[i]);
+		fmt_s(err, errlen, "-P runs no COMMAND, got '%s'", argv[i]);
 		return -1;
 	}
 	return 0;

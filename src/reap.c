@@ -4,16 +4,18 @@
  * (nothing left). As PID 1 and as subreaper every orphan in tend's care is
  * reparented to it, so ECHILD means nothing tend is responsible for runs.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tend/fmt.h"
 #include "tend/exitcode.h"
 #include "tend/log.h"
 #include "tend/signame.h"
@@ -65,68 +67,77 @@ reap_on_timer(struct loop *l, void *ctx)
 	tend_act(t, sv_timeout(&t->sv, loop_now()));
 }
 
+/*
+ * The descendants, breadth first, in an anonymous mapping: only the pages
+ * touched cost memory, and tend needs no malloc at all.
+ */
+#define REAP_MAX_PIDS (1u << 20)
+
 struct reap_pids {
 	pid_t	*v;
-	size_t	 n, cap;
+	size_t	 n;
 };
 
-static int
-reap_push(struct reap_pids *p, pid_t pid)
+/* Parse a children file's "12 34 56 " into p; strict decimal. */
+static void
+reap_parse_children(struct reap_pids *p, char *s)
 {
-	pid_t *nv;
+	char *end;
+	long v;
 
-	/* a pid read twice (reparented between reads) is signalled twice */
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-
-		nv = realloc(p->v, cap * sizeof(*nv));
-		if (nv == NULL)
-			return -1;
-		p->v = nv;
-		p->cap = cap;
+	while (*s != '\0' && p->n < REAP_MAX_PIDS) {
+		errno = 0;
+		v = strtol(s, &end, 10);
+		if (end == s || errno != 0)
+			return;
+		if (v > 0)
+			p->v[p->n++] = (pid_t)v;
+		s = end;
 	}
-	p->v[p->n++] = pid;
-	return 0;
 }
+
+/* The layout getdents64(2) fills in. */
+struct reap_dirent {
+	uint64_t	d_ino;
+	int64_t		d_off;
+	unsigned short	d_reclen;
+	unsigned char	d_type;
+	char		d_name[];
+};
 
 /* Append the children of every thread of pid (proc(5): task/TID/children). */
 static int
 reap_children_of(struct reap_pids *p, pid_t pid)
 {
-	char path[320], buf[4096], *s, *end;
-	struct dirent *e;
-	DIR *d;
-	ssize_t n;
-	long v;
-	int fd;
+	char path[64], dents[2048], buf[4096];
+	struct reap_dirent *e;
+	long n, off;
+	ssize_t r;
+	int dfd, fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
-	d = opendir(path);
-	if (d == NULL)
+	fmt_s(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
 		return -1;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%d/task/%s/children",
-		    (int)pid, e->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		n = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-		if (n <= 0)
-			continue;
-		buf[n] = '\0';
-		for (s = buf; *s != '\0'; s = end) {
-			errno = 0;
-			v = strtol(s, &end, 10);
-			if (end == s || errno != 0)
-				break;
-			if (v > 0 && reap_push(p, (pid_t)v) < 0)
-				break;
+	while ((n = syscall(SYS_getdents64, dfd, dents, sizeof(dents))) > 0) {
+		for (off = 0; off < n; off += e->d_reclen) {
+			e = (struct reap_dirent *)(dents + off);
+			if (e->d_name[0] == '.')
+				continue;
+			fmt_s(path, sizeof(path), "%.*s/children", 20,
+			    e->d_name);
+			fd = openat(dfd, path, O_RDONLY | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			r = read(fd, buf, sizeof(buf) - 1);
+			close(fd);
+			if (r <= 0)
+				continue;
+			buf[r] = '\0';
+			reap_parse_children(p, buf);
 		}
 	}
-	closedir(d);
+	close(dfd);
 	return 0;
 }
 
@@ -134,7 +145,7 @@ void
 reap_signal_rest(struct tend *t, int sig)
 {
 	const struct opts *o = t->o;
-	struct reap_pids p = { NULL, 0, 0 };
+	struct reap_pids p = { NULL, 0 };
 	char b[16];
 	size_t i;
 
@@ -151,15 +162,18 @@ reap_signal_rest(struct tend *t, int sig)
 	 * As subreaper: every descendant, found through /proc. Without /proc
 	 * (not mounted), fall back to the child's process group.
 	 */
-	if (reap_children_of(&p, t->self) < 0) {
+	p.v = mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t), PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p.v == MAP_FAILED || reap_children_of(&p, t->self) < 0) {
 		if (t->child_pgid > 0)
 			(void)kill(-t->child_pgid, sig);
-		free(p.v);
+		if (p.v != MAP_FAILED)
+			munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 		return;
 	}
 	for (i = 0; i < p.n; i++)
 		(void)reap_children_of(&p, p.v[i]);
 	for (i = 0; i < p.n; i++)
 		(void)kill(p.v[i], sig);
-	free(p.v);
+	munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 }

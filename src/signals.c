@@ -85,10 +85,9 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 
 	(void)l;
 	(void)revents;
-	for (;;) {
+	do {
+		/* no handler is installed: read(2) is never interrupted */
 		n = read(fd, si, sizeof(si));
-		if (n < 0 && errno == EINTR)
-			continue;
 		if (n <= 0)
 			break;
 		for (i = 0; i < (size_t)n / sizeof(si[0]); i++) {
@@ -116,7 +115,8 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 			}
 			signals_forward(t, sig);
 		}
-	}
+		/* a short read drained the queue: back to poll, one call less */
+	} while (n == (ssize_t)sizeof(si));
 	if (chld) {
 		tlog(t->o->verbosity, LOG_DEBUG, "Received SIGCHLD");
 		reap_all(t);

@@ -2,11 +2,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "tend/fmt.h"
 #include "tend/signame.h"
 
 /*
@@ -66,7 +66,7 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 			*sig = (int)n;
 			return 0;
 		}
-		snprintf(err, errlen, "bad signal '%s': out of range 1-%d", s,
+		fmt_s(err, errlen, "bad signal '%s': out of range 1-%d", s,
 		    NSIG - 1);
 		return -1;
 	}
@@ -95,7 +95,7 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 			}
 		}
 	}
-	snprintf(err, errlen, "bad signal '%s': not a signal name or number",
+	fmt_s(err, errlen, "bad signal '%s': not a signal name or number",
 	    s);
 	return -1;
 }
@@ -109,9 +109,9 @@ sig_name(int sig, char *buf, size_t len)
 		if (sig_table[i].sig == sig)
 			return sig_table[i].name;
 	if (sig >= SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
-		snprintf(buf, len, "RTMIN+%d", sig - SIGNAME_RTMIN);
+		fmt_s(buf, len, "RTMIN+%d", sig - SIGNAME_RTMIN);
 	else
-		snprintf(buf, len, "%d", sig);
+		fmt_s(buf, len, "%d", sig);
 	return buf;
 }
 

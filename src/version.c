@@ -4,16 +4,14 @@
  * (moby daemon/info_unix.go, parseInitVersion). catatonit names itself in
  * the version field the same way.
  */
-#include <stdio.h>
 
+#include "tend/fmt.h"
 #include "tend/version.h"
 #include "git.inc"
 
 size_t
 version_line(char *buf, size_t len)
 {
-	int n = snprintf(buf, len, "tini version %s_tend - git.%s\n",
-	    TEND_VERSION, TEND_GIT);
-
-	return n < 0 ? 0 : (size_t)n;
+	return fmt_s(buf, len, "tini version %s_tend - git.%s\n", TEND_VERSION,
+	    TEND_GIT);
 }
