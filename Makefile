@@ -49,7 +49,7 @@ $(B)/rel/%.o: src/%.c $(B)/license.inc $(B)/git.inc
 	@echo "  CC      $@"; $(MUSLCC) $(REL_CFLAGS) -c -o $@ $<
 
 $(B)/tend: $(REL_OBJS)
-	$(MUSLCC) $(REL_CFLAGS) $(REL_LDFLAGS) -o $@ $(REL_OBJS)
+	@echo "  CCLD    $@"; $(MUSLCC) $(REL_CFLAGS) $(REL_LDFLAGS) -o $@ $(REL_OBJS)
 
 $(B)/tend-helper: tests/helper/helper.c
 	@mkdir -p $(@D)
@@ -61,7 +61,7 @@ $(B)/test/%.o: src/%.c $(B)/license.inc $(B)/git.inc
 
 $(B)/unit/test_%: tests/unit/test_%.c $(TEST_CORE)
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -o $@ $< $(TEST_CORE) -lcmocka
+	@echo "  CCLD    $@"; $(CC) $(TEST_CFLAGS) -o $@ $< $(TEST_CORE) -lcmocka
 
 # The core must not reach the kernel: its objects may not reference
 # process, signal-delivery or I/O calls.

@@ -276,14 +276,20 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 	const char *v;
 	bool b;
 
-	if (opts_getenv(envp, "TINI_SUBREAPER"))
-		o->subreaper = true;
-	if (opts_getenv(envp, "TINI_KILL_PROCESS_GROUP"))
-		o->pgroup = true;
+	/* the session first: an explicit process-group variable wins */
 	if ((v = opts_getenv(envp, "DUMB_INIT_SETSID")) != NULL) {
 		/* dumb-init: only "0" turns setsid mode off */
 		o->setsid = o->pgroup = strcmp(v, "0") != 0;
 	}
+	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
+		if (opts_bool("TEND_SETSID", v, &b, err, errlen) < 0)
+			return -1;
+		o->setsid = o->pgroup = b;
+	}
+	if (opts_getenv(envp, "TINI_SUBREAPER"))
+		o->subreaper = true;
+	if (opts_getenv(envp, "TINI_KILL_PROCESS_GROUP"))
+		o->pgroup = true;
 	if ((v = opts_getenv(envp, "DUMB_INIT_DEBUG")) && strcmp(v, "1") == 0)
 		o->verbosity = 4;
 	if ((v = opts_getenv(envp, "TEND_SUBREAPER")) != NULL) {
@@ -305,11 +311,6 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 		if (opts_bool("TEND_PGROUP", v, &b, err, errlen) < 0)
 			return -1;
 		o->pgroup = o->pgroup || b;
-	}
-	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
-		if (opts_bool("TEND_SETSID", v, &b, err, errlen) < 0)
-			return -1;
-		o->setsid = o->pgroup = b;
 	}
 	if ((v = opts_getenv(envp, "TEND_REMAP_EXIT")) != NULL &&
 	    opts_remap(o, "TEND_REMAP_EXIT", v, err, errlen) < 0)
