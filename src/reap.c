@@ -141,6 +141,11 @@ reap_children_of(struct reap_pids *p, pid_t pid)
 	return 0;
 }
 
+/*
+ * SIGTERM is followed by SIGCONT, so that a stopped process (Ctrl-Z, a
+ * forwarded SIGTSTP) sees it now rather than dying by SIGKILL later, as
+ * systemd does (systemd.kill(5)).
+ */
 void
 reap_signal_rest(struct tend *t, int sig)
 {
@@ -156,6 +161,8 @@ reap_signal_rest(struct tend *t, int sig)
 		if (kill(-1, sig) < 0 && errno != ESRCH)
 			tlog(o->verbosity, LOG_ERR, "cannot signal processes: %s",
 			    strerror(errno));
+		if (sig == SIGTERM)
+			(void)kill(-1, SIGCONT);
 		return;
 	}
 	/*
@@ -165,15 +172,21 @@ reap_signal_rest(struct tend *t, int sig)
 	p.v = mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t), PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p.v == MAP_FAILED || reap_children_of(&p, t->self) < 0) {
-		if (t->child_pgid > 0)
+		if (t->child_pgid > 0) {
 			(void)kill(-t->child_pgid, sig);
+			if (sig == SIGTERM)
+				(void)kill(-t->child_pgid, SIGCONT);
+		}
 		if (p.v != MAP_FAILED)
 			munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 		return;
 	}
 	for (i = 0; i < p.n; i++)
 		(void)reap_children_of(&p, p.v[i]);
-	for (i = 0; i < p.n; i++)
+	for (i = 0; i < p.n; i++) {
 		(void)kill(p.v[i], sig);
+		if (sig == SIGTERM)
+			(void)kill(p.v[i], SIGCONT);
+	}
 	munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 }
