@@ -10,6 +10,7 @@ void
 loop_init(struct loop *l)
 {
 	memset(l, 0, sizeof(*l));
+	l->block_fd = -1;
 }
 
 int
@@ -124,10 +125,15 @@ int
 loop_run(struct loop *l)
 {
 	size_t i, n;
-	int r;
+	int r, timeout;
 
 	while (!l->stop) {
-		r = poll(l->pfd, l->nfds, loop_timeout(l, loop_now()));
+		timeout = loop_timeout(l, loop_now());
+		if (timeout < 0 && l->nfds == 1 && l->pfd[0].fd == l->block_fd) {
+			l->fdcb[0].cb(l, l->fdcb[0].ctx, l->block_fd, POLLIN);
+			continue;
+		}
+		r = poll(l->pfd, l->nfds, timeout);
 		if (r < 0) {
 			if (errno == EINTR || errno == EAGAIN ||
 			    errno == ENOMEM)

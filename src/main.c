@@ -148,6 +148,7 @@ setup(struct tend *t, char *err, size_t errlen)
 		fmt_s(err, errlen, "cannot set up the event loop");
 		return -1;
 	}
+	t->loop.block_fd = t->sigfd;
 	setup_subreaper(t);
 	if (o->pdeath_sig != 0 && prctl(PR_SET_PDEATHSIG, o->pdeath_sig) < 0) {
 		fmt_s(err, errlen, "cannot set parent-death signal SIG%s: %s",

@@ -41,7 +41,7 @@ signals_setup(struct tend *t)
 		if (sigaction(SIGCHLD, &sa, NULL) < 0)
 			return -1;
 	}
-	t->sigfd = signalfd(-1, &all, SFD_CLOEXEC | SFD_NONBLOCK);
+	t->sigfd = signalfd(-1, &all, SFD_CLOEXEC);
 	return t->sigfd < 0 ? -1 : 0;
 }
 
@@ -83,13 +83,14 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 	ssize_t n;
 	size_t i;
 
-	(void)l;
 	(void)revents;
-	do {
-		/* no handler is installed: read(2) is never interrupted */
-		n = read(fd, si, sizeof(si));
-		if (n <= 0)
-			break;
+	/*
+	 * One read per call: the fd is blocking (the loop may use this read
+	 * as its wait), and poll reports what is left. No handler is
+	 * installed, so read(2) is never interrupted.
+	 */
+	n = read(fd, si, sizeof(si));
+	if (n > 0) {
 		for (i = 0; i < (size_t)n / sizeof(si[0]); i++) {
 			int sig = (int)si[i].ssi_signo;
 
@@ -115,8 +116,7 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 			}
 			signals_forward(t, sig);
 		}
-		/* a short read drained the queue: back to poll, one call less */
-	} while (n == (ssize_t)sizeof(si));
+	}
 	if (chld) {
 		tlog(t->o->verbosity, LOG_DEBUG, "Received SIGCHLD");
 		reap_all(t);

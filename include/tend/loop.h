@@ -34,6 +34,12 @@ struct loop {
 	size_t		 nfds;
 	struct loop_timer timers[LOOP_MAX_TIMERS];
 	size_t		 ntimers;
+	/*
+	 * A blocking fd whose callback reads it once: when it is the only fd
+	 * and no timer is armed, the loop calls the callback without poll(2)
+	 * and the read is the wait (one system call less per event). -1: none.
+	 */
+	int		 block_fd;
 	bool		 stop;
 };
 
