@@ -42,13 +42,15 @@ print_info(const struct opts *o)
 {
 	char line[128];
 	const char *s;
-	/* dumb-init prints its help and version on stderr */
+	/* dumb-init prints its help on stderr */
 	int fd = o->persona == PERSONA_DUMB_INIT ? STDERR_FILENO :
 	    STDOUT_FILENO;
 
 	switch (o->mode) {
 	case OPTS_VERSION:
-		write_all(fd, line, version_line(line, sizeof(line)));
+		/* on stdout whatever the name: dockerd reads it there */
+		write_all(STDOUT_FILENO, line, version_line(line,
+		    sizeof(line)));
 		return 0;
 	case OPTS_LICENSE:
 		s = opts_license();
