@@ -17,7 +17,7 @@ WARN	:= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	   -Wformat=2 -Wimplicit-fallthrough -Werror
 BASE	:= -std=c11 -D_GNU_SOURCE -Iinclude -I$(B) -MMD -MP
 REL_CFLAGS := $(BASE) $(WARN) -Os -fstack-protector-strong \
-	   -ffunction-sections -fdata-sections
+	   -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
 REL_LDFLAGS := -static -s -Wl,--gc-sections -Wl,-z,relro,-z,now
 TEST_CFLAGS := $(BASE) $(WARN) -g -O1 -fsanitize=address,undefined \
 	   -fno-omit-frame-pointer -fno-sanitize-recover=all
