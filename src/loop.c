@@ -20,9 +20,11 @@ loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb, void *ctx)
 		errno = ENOSPC;
 		return -1;
 	}
-	l->pfd[l->nfds].fd = fd;
+	l->pfd[l->nfds].fd = events ? fd : -1;
 	l->pfd[l->nfds].events = events;
 	l->pfd[l->nfds].revents = 0;
+	l->fdcb[l->nfds].fd = fd;
+	l->fdcb[l->nfds].dead = false;
 	l->fdcb[l->nfds].cb = cb;
 	l->fdcb[l->nfds].ctx = ctx;
 	l->nfds++;
@@ -34,9 +36,12 @@ loop_set_events(struct loop *l, int fd, short events)
 {
 	size_t i;
 
-	for (i = 0; i < l->nfds; i++)
-		if (l->pfd[i].fd == fd)
-			l->pfd[i].events = events;
+	for (i = 0; i < l->nfds; i++) {
+		if (l->fdcb[i].fd != fd || l->fdcb[i].dead)
+			continue;
+		l->pfd[i].events = events;
+		l->pfd[i].fd = events ? fd : -1;
+	}
 }
 
 void
@@ -45,9 +50,12 @@ loop_del_fd(struct loop *l, int fd)
 	size_t i;
 
 	/* mark now, compact after the dispatch pass (see loop_run) */
-	for (i = 0; i < l->nfds; i++)
-		if (l->pfd[i].fd == fd)
-			l->pfd[i].fd = -1;
+	for (i = 0; i < l->nfds; i++) {
+		if (l->fdcb[i].fd != fd || l->fdcb[i].dead)
+			continue;
+		l->fdcb[i].dead = true;
+		l->pfd[i].fd = -1;
+	}
 }
 
 struct loop_timer *
@@ -112,7 +120,7 @@ loop_compact(struct loop *l)
 	size_t i, j = 0;
 
 	for (i = 0; i < l->nfds; i++) {
-		if (l->pfd[i].fd < 0)
+		if (l->fdcb[i].dead)
 			continue;
 		l->pfd[j] = l->pfd[i];
 		l->fdcb[j] = l->fdcb[i];
@@ -129,7 +137,8 @@ loop_run(struct loop *l)
 
 	while (!l->stop) {
 		timeout = loop_timeout(l, loop_now());
-		if (timeout < 0 && l->nfds == 1 && l->pfd[0].fd == l->block_fd) {
+		if (timeout < 0 && l->nfds == 1 && l->block_fd >= 0 &&
+		    l->pfd[0].fd == l->block_fd) {
 			l->fdcb[0].cb(l, l->fdcb[0].ctx, l->block_fd, POLLIN);
 			continue;
 		}
@@ -147,7 +156,7 @@ loop_run(struct loop *l)
 
 			l->pfd[i].revents = 0;
 			if (rev != 0 && l->pfd[i].fd >= 0)
-				l->fdcb[i].cb(l, l->fdcb[i].ctx, l->pfd[i].fd,
+				l->fdcb[i].cb(l, l->fdcb[i].ctx, l->fdcb[i].fd,
 				    rev);
 		}
 		loop_compact(l);

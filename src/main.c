@@ -158,6 +158,9 @@ setup(struct tend *t, char *err, size_t errlen)
 		return -1;
 	}
 	setup_tty_handoff(t);
+	/* FIFOs and the syslog socket exist before the child starts */
+	if (relay_setup(&t->relay, o, &t->loop, err, errlen) < 0)
+		return -1;
 	return 0;
 }
 
@@ -198,5 +201,7 @@ main(int argc, char **argv)
 	if (loop_run(&t.loop) < 0)
 		tlog(o.verbosity, LOG_ERR, "event loop failed: %s",
 		    strerror(errno));
+	/* every process is gone: what the sources hold goes out, whole */
+	relay_drain(&t.relay);
 	return t.status;
 }

@@ -6,18 +6,25 @@
  * The environment is read first and flags override it, except
  * TINI_VERBOSITY, which overrides -v as it does in tini.
  */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "tend/fmt.h"
+#include "tend/num.h"
 #include "tend/duration.h"
 #include "tend/opts.h"
 #include "tend/signame.h"
+#include "tend/syslogfmt.h"
 
 enum {
 	OPT_GRACE = 256,
 	OPT_SETSID,
+	OPT_LOG,
+	OPT_TAIL,
+	OPT_SYSLOG,
+	OPT_PREFIX,
+	OPT_LOG_FORMAT,
+	OPT_TAIL_FROM,
+	OPT_SYSLOG_STDERR,
 };
 
 static const struct opts_long {
@@ -35,6 +42,13 @@ static const struct opts_long {
 	{ "single-child", 'c', 0 },
 	{ "setsid", OPT_SETSID, 0 },
 	{ "grace", OPT_GRACE, 1 },
+	{ "log", OPT_LOG, 1 },
+	{ "tail", OPT_TAIL, 1 },
+	{ "syslog", OPT_SYSLOG, 2 },	/* 2: optional, only as --syslog=PATH */
+	{ "prefix", OPT_PREFIX, 1 },
+	{ "log-format", OPT_LOG_FORMAT, 1 },
+	{ "tail-from", OPT_TAIL_FROM, 1 },
+	{ "syslog-stderr", OPT_SYSLOG_STDERR, 1 },
 	{ "pause", 'P', 0 },
 	{ "version", 'V', 0 },
 	{ "license", 'l', 0 },
@@ -49,39 +63,32 @@ static const char opts_short[] = "sp:vwge:r:cPVlh";
 static const char opts_usage_text[] =
 "Usage: tend [OPTIONS] [--] COMMAND [ARG...]\n"
 "       tend -P | --version | -h | -l\n"
-"\n"
-"Run COMMAND as the child of a minimal init (PID 1 or subreaper): forward\n"
-"signals, reap zombies, shut down gracefully, exit with COMMAND's status.\n"
-"\n"
-"Options (they stop at the first non-option):\n"
-"  -s, --subreaper        register as a child subreaper (automatic)\n"
-"  -p, --pdeathsig SIG    have SIG sent to tend when its parent dies\n"
-"  -v, --verbose          more messages on stderr (repeatable)\n"
-"  -w, --warn-reap        warn for each reaped process but the child\n"
-"  -g, --pgroup           forward signals to the child's process group\n"
-"  -e, --remap-exit CODE  exit 0 when the status is CODE (repeatable)\n"
-"  -r, --rewrite FROM:TO  forward signal FROM as TO, TO 0 drops it\n"
-"  -c, --single-child     signals to the child only, no session\n"
-"      --setsid           child in its own session, signals to its group\n"
-"      --grace DURATION   after the child exits: SIGTERM the rest, wait\n"
-"                         DURATION (default 5s), then SIGKILL\n"
-"  -P, --pause            no child: reap, exit 0 on SIGINT or SIGTERM\n"
-"  -V, --version          print the version line and exit\n"
-"  -l, --license          print the license and exit\n"
-"  -h, --help             print this help and exit\n"
-"\n"
-"Environment (flags win, but TINI_VERBOSITY wins over -v):\n"
-"  TEND_SUBREAPER=1   TINI_SUBREAPER (set, even empty)\n"
-"  TEND_PDEATHSIG=SIG\n"
-"  TEND_VERBOSITY=N   TINI_VERBOSITY=N\n"
-"  TEND_WARN_REAP=1\n"
-"  TEND_PGROUP=1      TINI_KILL_PROCESS_GROUP (set, even empty)\n"
-"  TEND_REMAP_EXIT=CODE[,CODE...]\n"
-"  TEND_REWRITE=FROM:TO[,FROM:TO...]\n"
-"  TEND_SETSID=0|1    DUMB_INIT_SETSID=0|1\n"
-"  TEND_GRACE=DURATION\n"
-"\n"
-"Exit status: COMMAND's, 128+N if killed by signal N, 126 not executable,\n"
+"Run COMMAND under a minimal init: forward signals, reap zombies, shut down\n"
+"gracefully, exit with its status. Options stop at the first non-option.\n"
+"  -s --subreaper         be a child subreaper (automatic)\n"
+"  -p --pdeathsig SIG     have SIG sent to tend when its parent dies\n"
+"  -v --verbose           more messages on stderr (repeatable)\n"
+"  -w --warn-reap         warn for each reaped process but the child\n"
+"  -g --pgroup            signal the child's process group\n"
+"  -e --remap-exit CODE   exit 0 for status CODE (repeatable)\n"
+"  -r --rewrite FROM:TO   forward signal FROM as TO; TO 0 drops it\n"
+"  -c --single-child      no session; signal the child only\n"
+"     --setsid            child in its own session; signal its group\n"
+"     --grace DURATION    then SIGTERM the rest, SIGKILL after (5s)\n"
+"     --log PATH[:stdout|:stderr[:PREFIX]]   relay FIFO PATH's lines\n"
+"     --tail PATH[:stdout|:stderr[:PREFIX]]  follow file PATH (tail -F)\n"
+"     --tail-from end|start\n"
+"     --syslog[=PATH]     relay syslog datagrams (/dev/log)\n"
+"     --syslog-stderr LEVEL  LEVEL and worse to stderr (err)\n"
+"     --prefix TEXT       prefix lines of the source given before\n"
+"     --log-format text|json\n"
+"  -P --pause             no child: reap, exit 0 on SIGINT or SIGTERM\n"
+"  -V --version  -l --license  -h --help\n"
+"Environment: TEND_SUBREAPER TEND_PDEATHSIG TEND_VERBOSITY TEND_WARN_REAP\n"
+"TEND_PGROUP TEND_REMAP_EXIT TEND_REWRITE TEND_SETSID TEND_GRACE TEND_LOG\n"
+"TEND_TAIL TEND_TAIL_FROM TEND_SYSLOG TEND_SYSLOG_STDERR TEND_LOG_FORMAT\n"
+"TINI_SUBREAPER TINI_VERBOSITY TINI_KILL_PROCESS_GROUP DUMB_INIT_SETSID\n"
+"Exit: COMMAND's status, 128+N if killed by signal N, 126 not executable,\n"
 "127 not found, 125 usage or setup error.\n";
 
 static const char opts_license_text[] =
@@ -136,23 +143,6 @@ opts_fail(char *err, size_t errlen, const char *what, const char *val,
 	return -1;
 }
 
-/* Strict decimal in [lo, hi]: digits only, the whole string. */
-static int
-opts_number(const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	long v;
-
-	if (s[0] < '0' || s[0] > '9')
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int
 opts_bool(const char *what, const char *s, bool *out, char *err,
     size_t errlen)
@@ -182,7 +172,7 @@ opts_remap(struct opts *o, const char *what, const char *s, char *err,
 	char item[16];
 	const char *p = s, *comma;
 	size_t n;
-	long v;
+	unsigned long v;
 
 	do {
 		comma = strchr(p, ',');
@@ -192,7 +182,7 @@ opts_remap(struct opts *o, const char *what, const char *s, char *err,
 			    "expected exit codes 0-255");
 		memcpy(item, p, n);
 		item[n] = '\0';
-		if (opts_number(item, 0, 255, &v) < 0)
+		if (num_parse(item, 255, &v) < 0)
 			return opts_fail(err, errlen, what, s,
 			    "expected exit codes 0-255");
 		exit_remap_add(&o->remap, (int)v);
@@ -251,9 +241,9 @@ static int
 opts_verbosity(int *v, const char *what, const char *s, char *err,
     size_t errlen)
 {
-	long n;
+	unsigned long n;
 
-	if (opts_number(s, 0, 9, &n) < 0)
+	if (num_parse(s, 9, &n) < 0)
 		return opts_fail(err, errlen, what, s, "expected 0-9");
 	*v = (int)n;
 	return 0;
@@ -267,6 +257,139 @@ opts_grace(struct opts *o, const char *what, const char *s, char *err,
 
 	if (duration_parse(s, &o->grace_ms, derr, sizeof(derr)) < 0)
 		return opts_fail(err, errlen, what, s, derr);
+	return 0;
+}
+
+/* A copy of s[0..n) kept in o->store, NUL-terminated; NULL when full. */
+static char *
+opts_keep(struct opts *o, const char *s, size_t n)
+{
+	char *p;
+
+	if (n + 1 > sizeof(o->store) - o->store_used)
+		return NULL;
+	p = o->store + o->store_used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	o->store_used += n + 1;
+	return p;
+}
+
+/*
+ * A source spec "PATH[:stdout|:stderr[:PREFIX]]" (for syslog PATH alone;
+ * its stream follows the severity). spec must stay valid: an argv string
+ * or a copy in o->store.
+ */
+static int
+opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
+    const char *spec, char *err, size_t errlen)
+{
+	struct opts_source *src;
+	char *colon, *stream, *prefix = NULL;
+
+	if (o->nsrc == OPTS_MAX_SOURCES) {
+		fmt_s(err, errlen, "%s: too many log sources (at most %d)",
+		    what, OPTS_MAX_SOURCES);
+		return -1;
+	}
+	src = &o->src[o->nsrc];
+	src->kind = kind;
+	src->fd = kind == SRC_SYSLOG ? 0 : 1;
+	src->prefix = "";
+	colon = strchr(spec, ':');
+	if (colon == NULL) {
+		src->path = spec;
+	} else {
+		if (kind == SRC_SYSLOG)
+			return opts_fail(err, errlen, what, spec,
+			    "a socket path, without ':'");
+		if ((src->path = opts_keep(o, spec, (size_t)(colon - spec))) ==
+		    NULL)
+			return opts_fail(err, errlen, what, spec, "too long");
+		stream = colon + 1;
+		if ((colon = strchr(stream, ':')) != NULL)
+			prefix = colon + 1;
+		if (strncmp(stream, "stdout", 6) == 0 &&
+		    (stream[6] == '\0' || stream[6] == ':'))
+			src->fd = 1;
+		else if (strncmp(stream, "stderr", 6) == 0 &&
+		    (stream[6] == '\0' || stream[6] == ':'))
+			src->fd = 2;
+		else
+			return opts_fail(err, errlen, what, spec,
+			    "expected PATH[:stdout|:stderr[:PREFIX]]");
+		if (prefix != NULL)
+			src->prefix = prefix;
+	}
+	if (src->path[0] != '/')
+		return opts_fail(err, errlen, what, spec,
+		    "the path must be absolute");
+	o->nsrc++;
+	return 0;
+}
+
+/* "a;b;c" from the environment: each item copied, then parsed. */
+static int
+opts_source_list(struct opts *o, enum opts_src_kind kind, const char *what,
+    const char *list, char *err, size_t errlen)
+{
+	const char *p = list, *semi;
+	char *item;
+	size_t n;
+
+	do {
+		semi = strchr(p, ';');
+		n = semi ? (size_t)(semi - p) : strlen(p);
+		if (n > 0) {
+			if ((item = opts_keep(o, p, n)) == NULL)
+				return opts_fail(err, errlen, what, list,
+				    "too long");
+			if (opts_source(o, kind, what, item, err, errlen) < 0)
+				return -1;
+		}
+		p = semi + 1;
+	} while (semi);
+	return 0;
+}
+
+static int
+opts_log_format(struct opts *o, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	if (strcmp(s, "text") == 0)
+		o->log_format = LOGFMT_TEXT;
+	else if (strcmp(s, "json") == 0)
+		o->log_format = LOGFMT_JSON;
+	else
+		return opts_fail(err, errlen, what, s, "expected text or json");
+	return 0;
+}
+
+static int
+opts_tail_from(struct opts *o, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	if (strcmp(s, "start") == 0)
+		o->tail_from_start = true;
+	else if (strcmp(s, "end") == 0)
+		o->tail_from_start = false;
+	else
+		return opts_fail(err, errlen, what, s, "expected start or end");
+	return 0;
+}
+
+static int
+opts_syslog_stderr(struct opts *o, const char *what, const char *s,
+    char *err, size_t errlen)
+{
+	int sev = syslog_severity(s);
+
+	if (sev < 0)
+		return opts_fail(err, errlen, what, s,
+		    "expected emerg, alert, crit, err, warning, notice, info, "
+		    "debug or none");
+	/* "none": no severity goes to stderr */
+	o->syslog_stderr = sev == 8 ? -1 : sev;
 	return 0;
 }
 
@@ -321,6 +444,30 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 	if ((v = opts_getenv(envp, "TEND_GRACE")) != NULL &&
 	    opts_grace(o, "TEND_GRACE", v, err, errlen) < 0)
 		return -1;
+	if ((v = opts_getenv(envp, "TEND_LOG")) != NULL &&
+	    opts_source_list(o, SRC_FIFO, "TEND_LOG", v, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_TAIL")) != NULL &&
+	    opts_source_list(o, SRC_TAIL, "TEND_TAIL", v, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_SYSLOG")) != NULL) {
+		if (opts_bool("TEND_SYSLOG", v, &b, err, errlen) == 0) {
+			if (b && opts_source(o, SRC_SYSLOG, "TEND_SYSLOG",
+			    OPTS_SYSLOG_PATH, err, errlen) < 0)
+				return -1;
+		} else if (opts_source_list(o, SRC_SYSLOG, "TEND_SYSLOG", v,
+		    err, errlen) < 0)
+			return -1;
+	}
+	if ((v = opts_getenv(envp, "TEND_LOG_FORMAT")) != NULL &&
+	    opts_log_format(o, "TEND_LOG_FORMAT", v, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_TAIL_FROM")) != NULL &&
+	    opts_tail_from(o, "TEND_TAIL_FROM", v, err, errlen) < 0)
+		return -1;
+	if ((v = opts_getenv(envp, "TEND_SYSLOG_STDERR")) != NULL &&
+	    opts_syslog_stderr(o, "TEND_SYSLOG_STDERR", v, err, errlen) < 0)
+		return -1;
 	return 0;
 }
 
@@ -355,6 +502,27 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 		return 0;
 	case OPT_GRACE:
 		return opts_grace(o, what, arg, err, errlen);
+	case OPT_LOG:
+		return opts_source(o, SRC_FIFO, what, arg, err, errlen);
+	case OPT_TAIL:
+		return opts_source(o, SRC_TAIL, what, arg, err, errlen);
+	case OPT_SYSLOG:
+		return opts_source(o, SRC_SYSLOG, what,
+		    arg ? arg : OPTS_SYSLOG_PATH, err, errlen);
+	case OPT_PREFIX:
+		if (o->nsrc == 0) {
+			fmt_s(err, errlen, "%s: give it after the --log, "
+			    "--tail or --syslog it is for", what);
+			return -1;
+		}
+		o->src[o->nsrc - 1].prefix = arg;
+		return 0;
+	case OPT_LOG_FORMAT:
+		return opts_log_format(o, what, arg, err, errlen);
+	case OPT_TAIL_FROM:
+		return opts_tail_from(o, what, arg, err, errlen);
+	case OPT_SYSLOG_STDERR:
+		return opts_syslog_stderr(o, what, arg, err, errlen);
 	case 'P':
 		o->mode = OPTS_PAUSE;
 		return 0;
@@ -383,6 +551,7 @@ opts_defaults(struct opts *o, const char *argv0)
 	o->usage_status = o->persona == PERSONA_TEND ? EXIT_USAGE : 1;
 	o->verbosity = 1;
 	o->grace_ms = OPTS_GRACE_DEFAULT_MS;
+	o->syslog_stderr = SYSLOG_SEV_ERR;
 	for (i = 0; i < NSIG; i++)
 		o->rewrite[i] = i;
 	if (o->persona == PERSONA_DUMB_INIT)
@@ -407,7 +576,9 @@ opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
 		return -1;
 	}
 	fmt_s(what, sizeof(what), "--%s", opts_long_table[k].name);
-	if (opts_long_table[k].has_arg) {
+	if (opts_long_table[k].has_arg == 2) {
+		arg = eq ? eq + 1 : NULL;
+	} else if (opts_long_table[k].has_arg) {
 		if (eq)
 			arg = eq + 1;
 		else if (*i + 1 < argc)

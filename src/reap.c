@@ -18,6 +18,7 @@
 #include "tend/fmt.h"
 #include "tend/exitcode.h"
 #include "tend/log.h"
+#include "tend/num.h"
 #include "tend/signame.h"
 #include "tend/state.h"
 
@@ -80,19 +81,19 @@ struct reap_pids {
 
 /* Parse a children file's "12 34 56 " into p; strict decimal. */
 static void
-reap_parse_children(struct reap_pids *p, char *s)
+reap_parse_children(struct reap_pids *p, const char *s)
 {
-	char *end;
-	long v;
+	unsigned long v;
 
+	while (*s == ' ')
+		s++;
 	while (*s != '\0' && p->n < REAP_MAX_PIDS) {
-		errno = 0;
-		v = strtol(s, &end, 10);
-		if (end == s || errno != 0)
+		if (num_scan(&s, 0x7fffffff, &v) < 0)
 			return;
 		if (v > 0)
 			p->v[p->n++] = (pid_t)v;
-		s = end;
+		while (*s == ' ' || *s == '\n')
+			s++;
 	}
 }
 

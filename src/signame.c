@@ -1,12 +1,11 @@
 /* Signal names <-> numbers, pure. */
 #include <ctype.h>
-#include <errno.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "tend/fmt.h"
+#include "tend/num.h"
 #include "tend/signame.h"
 
 /*
@@ -37,31 +36,14 @@ static const struct {
 
 #define SIG_TABLE_LEN (sizeof(sig_table) / sizeof(sig_table[0]))
 
-/* Strict decimal: digits only, no sign, no blanks, bounded. */
-static int
-sig_number(const char *s, long max, long *out)
-{
-	char *end;
-	long v;
-
-	if (!isdigit((unsigned char)s[0]))
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int
 sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 {
 	const char *p = s;
-	long n;
+	unsigned long n;
 	size_t i;
 
-	if (sig_number(s, NSIG, &n) == 0) {
+	if (num_parse(s, NSIG, &n) == 0) {
 		if ((n == 0 && allow_zero) || (n > 0 && n < NSIG)) {
 			*sig = (int)n;
 			return 0;
@@ -88,7 +70,7 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 			return 0;
 		}
 		if ((p[5] == '+' && dir > 0) || (p[5] == '-' && dir < 0)) {
-			if (sig_number(p + 6, SIGNAME_RTMAX, &n) == 0 &&
+			if (num_parse(p + 6, SIGNAME_RTMAX, &n) == 0 &&
 			    n <= SIGNAME_RTMAX - SIGNAME_RTMIN) {
 				*sig = base + dir * (int)n;
 				return 0;

@@ -26,8 +26,11 @@ struct loop_timer {
 };
 
 struct loop {
+	/* pfd[i].fd is -1 while fdcb[i].fd is paused or deleted */
 	struct pollfd	 pfd[LOOP_MAX_FDS];
 	struct {
+		int		 fd;
+		bool		 dead;
 		loop_fd_cb	*cb;
 		void		*ctx;
 	}		 fdcb[LOOP_MAX_FDS];
@@ -49,7 +52,10 @@ void	loop_init(struct loop *l);
 int	loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb,
 	    void *ctx);
 
-/* Change what fd is watched for; 0 stops watching without removing it. */
+/*
+ * Change what fd is watched for; 0 pauses it (poll ignores it, not even
+ * POLLHUP is reported) without removing it.
+ */
 void	loop_set_events(struct loop *l, int fd, short events);
 
 void	loop_del_fd(struct loop *l, int fd);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "tend/exitcode.h"
+#include "tend/logfmt.h"
 
 enum opts_mode {
 	OPTS_RUN,	/* supervise COMMAND */
@@ -25,6 +26,23 @@ enum opts_persona {
 };
 
 #define OPTS_GRACE_DEFAULT_MS 5000
+#define OPTS_MAX_SOURCES	16
+#define OPTS_STORE		4096	/* copies of env-given specs */
+#define OPTS_SYSLOG_PATH	"/dev/log"
+
+/* A log source relayed to tend's stdout or stderr. */
+enum opts_src_kind {
+	SRC_FIFO,	/* --log: a FIFO tend creates and reads */
+	SRC_TAIL,	/* --tail: a regular file followed like tail -F */
+	SRC_SYSLOG,	/* --syslog: a unix datagram socket */
+};
+
+struct opts_source {
+	enum opts_src_kind	 kind;
+	const char		*path;
+	int			 fd;	/* 1 or 2; syslog: 0, by severity */
+	const char		*prefix;	/* "" for none */
+};
 
 struct opts {
 	enum opts_mode		 mode;
@@ -40,6 +58,13 @@ struct opts {
 	struct exit_remap	 remap;		/* -e */
 	int			 rewrite[NSIG];	/* -r: sig -> sig, 0 drops */
 	char		       **argv;		/* COMMAND ARG... NULL */
+	struct opts_source	 src[OPTS_MAX_SOURCES];
+	size_t			 nsrc;
+	enum logfmt_kind	 log_format;
+	bool			 tail_from_start;
+	int			 syslog_stderr;	/* severities <= this: stderr */
+	size_t			 store_used;
+	char			 store[OPTS_STORE];
 };
 
 /*

@@ -8,6 +8,7 @@
 
 #include "tend/loop.h"
 #include "tend/opts.h"
+#include "tend/relay.h"
 #include "tend/supervise.h"
 
 struct tend {
@@ -15,6 +16,7 @@ struct tend {
 	struct loop		 loop;
 	struct supervise	 sv;
 	struct loop_timer	*sv_timer;
+	struct relay		 relay;
 	int			 sigfd;		/* signalfd of every signal */
 	sigset_t		 orig_mask;	/* restored in the child */
 	bool			 chld_was_ignored; /* SIGCHLD SIG_IGN on entry */

@@ -825,12 +825,16 @@ test_usage(void **state)
 		"--subreaper", "--pdeathsig", "--verbose", "--warn-reap",
 		"--pgroup", "--remap-exit", "--rewrite", "--single-child",
 		"--setsid", "--grace", "--pause", "--version", "--license",
-		"--help", "-s,", "-p,", "-v,", "-w,", "-g,", "-e,", "-r,",
-		"-c,", "-P,", "-V,", "-l,", "-h,", "TINI_SUBREAPER",
+		"--help", "-s ", "-p ", "-v ", "-w ", "-g ", "-e ", "-r ",
+		"-c ", "-P ", "-V ", "-l ", "-h ", "TINI_SUBREAPER",
 		"TINI_KILL_PROCESS_GROUP", "TINI_VERBOSITY",
 		"DUMB_INIT_SETSID", "TEND_SUBREAPER", "TEND_PDEATHSIG",
 		"TEND_VERBOSITY", "TEND_WARN_REAP", "TEND_PGROUP",
 		"TEND_SETSID", "TEND_REMAP_EXIT", "TEND_REWRITE", "TEND_GRACE",
+		"--log", "--tail", "--tail-from", "--syslog", "--syslog-stderr",
+		"--prefix", "--log-format", "TEND_LOG", "TEND_TAIL",
+		"TEND_TAIL_FROM", "TEND_SYSLOG", "TEND_SYSLOG_STDERR",
+		"TEND_LOG_FORMAT",
 	};
 	const char *u = opts_usage();
 	size_t i, n;

@@ -1,0 +1,38 @@
+/*
+ * Line framing for the log relays: bytes in, whole lines out. Lines end at
+ * '\n' (a '\r' before it stays part of the line, NUL bytes too); a line
+ * longer than LINEBUF_MAX is cut at the bound, the pieces marked as split;
+ * what is left without a newline comes out on linebuf_flush.
+ */
+#ifndef TEND_LINEBUF_H
+#define TEND_LINEBUF_H
+
+#include <stddef.h>
+
+#define LINEBUF_MAX	65536
+
+enum line_kind {
+	LINE_WHOLE,	/* ended by '\n' (not included) */
+	LINE_SPLIT,	/* cut at LINEBUF_MAX: the line goes on */
+	LINE_PARTIAL,	/* flushed without '\n' (writer gone, shutdown) */
+};
+
+typedef void linebuf_emit(void *ctx, const char *line, size_t n,
+    enum line_kind kind);
+
+struct linebuf {
+	size_t	len;			/* bytes held, no '\n' among them */
+	char	buf[LINEBUF_MAX];
+};
+
+/* Where to put new bytes (read(2) straight in) and how many fit (> 0). */
+char	*linebuf_space(struct linebuf *lb, size_t *room);
+
+/* n bytes were put at linebuf_space(): emit every line they complete. */
+void	linebuf_commit(struct linebuf *lb, size_t n, linebuf_emit *emit,
+	    void *ctx);
+
+/* Emit what is held as a partial line, if anything. */
+void	linebuf_flush(struct linebuf *lb, linebuf_emit *emit, void *ctx);
+
+#endif

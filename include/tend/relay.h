@@ -1,0 +1,89 @@
+/*
+ * Log relays: FIFOs (--log), followed files (--tail) and a syslog socket
+ * (--syslog) copied line by line to tend's stdout and stderr.
+ *
+ * Back-pressure, not loss: each output stream has a buffer of RELAY_CAP
+ * bytes; when RELAY_HIGH bytes wait in it, tend stops reading the sources
+ * that feed it (their writers block in write(2) or send(2)) and goes on
+ * forwarding signals and reaping. Writes never block the loop: tend
+ * writes through a non-blocking file description of its own (reopened
+ * from /proc/self/fd, so the child's shared description is never switched
+ * to O_NONBLOCK), send(MSG_DONTWAIT) on a socket, or, without /proc, at
+ * most PIPE_BUF bytes once poll(2) says there is room.
+ */
+#ifndef TEND_RELAY_H
+#define TEND_RELAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "tend/linebuf.h"
+#include "tend/opts.h"
+
+#define RELAY_CAP	(1u << 20)	/* per output stream */
+#define RELAY_HIGH	(256u << 10)	/* stop reading sources above this */
+#define RELAY_READ_MAX	(64u << 10)	/* largest read from a source */
+#define RELAY_TAIL_POLL_MS 1000		/* --tail without inotify */
+
+struct loop;
+struct loop_timer;
+
+enum relay_out_mode {
+	OUT_NONBLOCK,	/* our own O_NONBLOCK description: write(2) */
+	OUT_SOCKET,	/* send(2) with MSG_DONTWAIT */
+	OUT_GUARDED,	/* poll for POLLOUT, then at most PIPE_BUF bytes */
+	OUT_PLAIN,	/* a regular file: write(2) does not block */
+	OUT_BROKEN,	/* closed or gone: lines are dropped */
+};
+
+struct relay;
+
+struct relay_out {
+	struct relay		*r;
+	enum relay_out_mode	 mode;
+	int			 fd;
+	int			 stdfd;		/* 1 or 2 */
+	bool			 polling;	/* POLLOUT registered */
+	bool			 warned;
+	char			*buf;		/* RELAY_CAP bytes, mmap'd */
+	size_t			 head, tail;	/* pending: buf[head..tail) */
+};
+
+struct relay_src {
+	struct relay		*r;
+	const struct opts_source *os;
+	int			 fd;		/* -1: not open (tail) */
+	bool			 paused;
+	struct linebuf		*lb;		/* mmap'd; NULL for syslog */
+	/* --tail */
+	dev_t			 dev;
+	ino_t			 ino;
+	off_t			 off;
+	int			 wd;		/* inotify watch of the file */
+};
+
+struct relay {
+	const struct opts	*o;
+	struct loop		*loop;
+	struct relay_out	 out[2];	/* stdout, stderr */
+	struct relay_out	*to[3];		/* by fd number 1, 2 */
+	struct relay_src	 src[OPTS_MAX_SOURCES];
+	size_t			 nsrc;
+	int			 inotify;	/* -1: none (polling) */
+	struct loop_timer	*tail_timer;
+	char			*dgram;		/* syslog datagram + its line */
+};
+
+/*
+ * Setup phase: create the FIFOs and the socket, open everything, register
+ * with the loop. 0, or -1 with a message naming the source in err.
+ */
+int	relay_setup(struct relay *r, const struct opts *o, struct loop *l,
+	    char *err, size_t errlen);
+
+/* Shutdown: read what the sources still hold, flush it all, blocking. */
+void	relay_drain(struct relay *r);
+
+#endif

@@ -1,0 +1,72 @@
+/* FIFO creation for --log (see include/tend/fs.h). */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tend/fmt.h"
+#include "tend/fs.h"
+
+int
+fs_make_parents(const char *path)
+{
+	char dir[PATH_MAX];
+	size_t n = strlen(path), i;
+
+	if (n >= sizeof(dir)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(dir, path, n + 1);
+	for (i = 1; i < n; i++) {
+		if (dir[i] != '/')
+			continue;
+		dir[i] = '\0';
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			return -1;
+		dir[i] = '/';
+	}
+	return 0;
+}
+
+int
+fs_make_fifo(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (fs_make_parents(path) < 0) {
+		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
+		    path, strerror(errno));
+		return -1;
+	}
+	if (lstat(path, &st) == 0) {
+		if (S_ISFIFO(st.st_mode))
+			return 0;
+		if (S_ISREG(st.st_mode) && st.st_size > 0) {
+			fmt_s(err, errlen, "cannot make '%s' a log FIFO: it is "
+			    "a non-empty file (left alone)", path);
+			return -1;
+		}
+		if (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode)) {
+			fmt_s(err, errlen, "cannot make '%s' a log FIFO: it "
+			    "exists and is not a file, symlink or FIFO", path);
+			return -1;
+		}
+		if (unlink(path) < 0) {
+			fmt_s(err, errlen, "cannot replace '%s': %s", path,
+			    strerror(errno));
+			return -1;
+		}
+	} else if (errno != ENOENT) {
+		fmt_s(err, errlen, "cannot use '%s': %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (mkfifo(path, 0666) < 0) {
+		fmt_s(err, errlen, "cannot make the FIFO '%s': %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}

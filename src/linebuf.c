@@ -1,0 +1,40 @@
+/* Line framing (see include/tend/linebuf.h); pure. */
+#include <string.h>
+
+#include "tend/linebuf.h"
+
+char *
+linebuf_space(struct linebuf *lb, size_t *room)
+{
+	*room = sizeof(lb->buf) - lb->len;
+	return lb->buf + lb->len;
+}
+
+void
+linebuf_commit(struct linebuf *lb, size_t n, linebuf_emit *emit, void *ctx)
+{
+	char *start = lb->buf, *end = lb->buf + lb->len + n, *nl;
+	/* only the new bytes can hold a newline */
+	char *scan = lb->buf + lb->len;
+
+	while ((nl = memchr(scan, '\n', (size_t)(end - scan))) != NULL) {
+		emit(ctx, start, (size_t)(nl - start), LINE_WHOLE);
+		start = scan = nl + 1;
+	}
+	lb->len = (size_t)(end - start);
+	if (lb->len == sizeof(lb->buf)) {
+		/* full and no newline: the bound cuts the line */
+		emit(ctx, start, lb->len, LINE_SPLIT);
+		lb->len = 0;
+	} else if (start != lb->buf && lb->len > 0)
+		memmove(lb->buf, start, lb->len);
+}
+
+void
+linebuf_flush(struct linebuf *lb, linebuf_emit *emit, void *ctx)
+{
+	if (lb->len == 0)
+		return;
+	emit(ctx, lb->buf, lb->len, LINE_PARTIAL);
+	lb->len = 0;
+}

@@ -1,0 +1,167 @@
+/* Relayed lines as text or JSON (see include/tend/logfmt.h); pure. */
+#include <string.h>
+
+#include "tend/logfmt.h"
+
+static const char logfmt_hex[] = "0123456789abcdef";
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t
+logfmt_utf8(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	uint32_t c;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	/* overlong forms, UTF-16 surrogates, past U+10FFFF */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
+size_t
+logfmt_json_escape(const char *s, size_t n, char *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0, k;
+
+	while (i < n) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)c;
+		} else if (c == '\n' || c == '\r' || c == '\t') {
+			out[o++] = '\\';
+			out[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else if (c < 0x20 || c == 0x7f) {
+			memcpy(out + o, "\\u00", 4);
+			out[o + 4] = logfmt_hex[c >> 4];
+			out[o + 5] = logfmt_hex[c & 15];
+			o += 6;
+		} else if ((k = logfmt_utf8(p + i, n - i)) == 0) {
+			memcpy(out + o, "\\ufffd", 6);
+			o += 6;
+		} else {
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+			continue;
+		}
+		i++;
+	}
+	return o;
+}
+
+/* Days since 1970-01-01 -> civil date (H. Hinnant's days_from_civil inverse). */
+static void
+logfmt_civil(int64_t days, int *y, int *m, int *d)
+{
+	int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static void
+logfmt_digits(char *out, int v, int width)
+{
+	while (width-- > 0) {
+		out[width] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+void
+logfmt_time(int64_t ms, char out[25])
+{
+	int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+	int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+	int64_t sod = secs - days * 86400;
+	int y, m, d;
+
+	logfmt_civil(days, &y, &m, &d);
+	memcpy(out, "0000-00-00T00:00:00.000Z", 25);
+	logfmt_digits(out, y, 4);
+	logfmt_digits(out + 5, m, 2);
+	logfmt_digits(out + 8, d, 2);
+	logfmt_digits(out + 11, (int)(sod / 3600), 2);
+	logfmt_digits(out + 14, (int)(sod / 60 % 60), 2);
+	logfmt_digits(out + 17, (int)(sod % 60), 2);
+	logfmt_digits(out + 20, (int)(ms - secs * 1000), 3);
+}
+
+size_t
+logfmt_max(enum logfmt_kind k, const struct logfmt_line *l)
+{
+	size_t body = strlen(l->prefix) + l->len;
+
+	if (k == LOGFMT_TEXT)
+		return body + sizeof(LOGFMT_SPLIT_MARK) + 1;
+	return 6 * (body + strlen(l->source)) + 128;
+}
+
+static size_t
+logfmt_lit(char *out, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(out, s, n);
+	return n;
+}
+
+size_t
+logfmt_render(enum logfmt_kind k, const struct logfmt_line *l, char *out,
+    size_t outlen)
+{
+	size_t o = 0, plen = strlen(l->prefix);
+	char ts[25];
+
+	(void)outlen;	/* the caller reserved logfmt_max() bytes */
+	if (k == LOGFMT_TEXT) {
+		memcpy(out, l->prefix, plen);
+		memcpy(out + plen, l->msg, l->len);
+		o = plen + l->len;
+		if (l->split)
+			o += logfmt_lit(out + o, LOGFMT_SPLIT_MARK);
+		out[o++] = '\n';
+		return o;
+	}
+	logfmt_time(l->time_ms, ts);
+	o += logfmt_lit(out + o, "{\"time\":\"");
+	o += logfmt_lit(out + o, ts);
+	o += logfmt_lit(out + o, "\",\"source\":\"");
+	o += logfmt_json_escape(l->source, strlen(l->source), out + o);
+	o += logfmt_lit(out + o, "\",\"stream\":\"");
+	o += logfmt_lit(out + o, l->stream);
+	o += logfmt_lit(out + o, "\",\"message\":\"");
+	o += logfmt_json_escape(l->prefix, plen, out + o);
+	o += logfmt_json_escape(l->msg, l->len, out + o);
+	o += logfmt_lit(out + o, l->split ? "\",\"split\":true}\n" : "\"}\n");
+	return o;
+}

@@ -1,0 +1,759 @@
+/*
+ * Log relays (see include/tend/relay.h): sources are read only while the
+ * output they feed has room; outputs are written without ever blocking
+ * the loop; at shutdown everything is read and written out, blocking.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tend/fmt.h"
+#include "tend/fs.h"
+#include "tend/log.h"
+#include "tend/logfmt.h"
+#include "tend/loop.h"
+#include "tend/relay.h"
+#include "tend/syslogfmt.h"
+
+/* A datagram as large as a unix socket takes by default (wmem_max). */
+#define RELAY_DGRAM_MAX	(256u << 10)
+/* What one source read may add to its output: see relay_read_limit. */
+#define RELAY_RESERVE	(6 * LINEBUF_MAX + 4096)
+
+static void	relay_out_write(struct relay *r, struct relay_out *out);
+static void	relay_tail_check(struct relay *r, struct relay_src *s);
+
+static void *
+relay_map(size_t n)
+{
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static int64_t
+relay_realtime_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static size_t
+relay_pending(const struct relay_out *out)
+{
+	return out->tail - out->head;
+}
+
+/* --- outputs ------------------------------------------------------ */
+
+static void
+relay_out_broken(struct relay *r, struct relay_out *out, int err)
+{
+	if (!out->warned)
+		tlog(r->o->verbosity, LOG_ERR, "cannot relay logs to %s: %s; "
+		    "dropping them", out->stdfd == 1 ? "stdout" : "stderr",
+		    strerror(err));
+	out->warned = true;
+	out->mode = OUT_BROKEN;
+	out->head = out->tail = 0;
+	if (out->polling)
+		loop_set_events(r->loop, out->fd, 0);
+	out->polling = false;
+}
+
+static void
+relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
+{
+	struct relay_out *out = ctx;
+	struct relay *r = out->r;
+
+	(void)l;
+	(void)fd;
+	if (out->mode == OUT_GUARDED && (revents & POLLOUT)) {
+		/* poll(2) on a pipe: POLLOUT means PIPE_BUF bytes fit */
+		size_t n = relay_pending(out);
+		ssize_t w = write(out->fd, out->buf + out->head,
+		    n < PIPE_BUF ? n : PIPE_BUF);
+
+		if (w > 0)
+			out->head += (size_t)w;
+		else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+			relay_out_broken(r, out, errno);
+			return;
+		}
+	}
+	relay_out_write(r, out);
+}
+
+static void
+relay_out_init(struct relay *r, struct relay_out *out, int stdfd,
+    char *err, size_t errlen)
+{
+	char path[32];
+	struct stat st;
+	int fd;
+
+	(void)err;
+	(void)errlen;
+	out->r = r;
+	out->stdfd = stdfd;
+	out->fd = stdfd;
+	if (fstat(stdfd, &st) < 0) {
+		out->mode = OUT_BROKEN;
+		return;
+	}
+	if (S_ISREG(st.st_mode))
+		out->mode = OUT_PLAIN;
+	else if (S_ISSOCK(st.st_mode))
+		out->mode = OUT_SOCKET;
+	else {
+		/*
+		 * A description of our own, non-blocking: the child shares
+		 * fd 1's, and O_NONBLOCK there would make its writes fail
+		 * with EAGAIN (proc(5), /proc/PID/fd: opening it opens the
+		 * pipe or terminal anew).
+		 */
+		fmt_s(path, sizeof(path), "/proc/self/fd/%d", stdfd);
+		fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+		if (fd >= 0) {
+			out->mode = OUT_NONBLOCK;
+			out->fd = fd;
+		} else
+			out->mode = OUT_GUARDED;
+	}
+	if (out->mode != OUT_PLAIN)
+		(void)loop_add_fd(r->loop, out->fd, 0, relay_out_ready, out);
+}
+
+/* Room for n more bytes at the tail; NULL if there is none. */
+static char *
+relay_out_reserve(struct relay_out *out, size_t n)
+{
+	size_t pending = relay_pending(out);
+
+	if (out->tail + n > RELAY_CAP) {
+		if (pending + n > RELAY_CAP)
+			return NULL;
+		memmove(out->buf, out->buf + out->head, pending);
+		out->head = 0;
+		out->tail = pending;
+	}
+	return out->buf + out->tail;
+}
+
+static bool
+relay_src_blocked(struct relay *r, struct relay_src *s)
+{
+	if (s->os->kind == SRC_SYSLOG)
+		return relay_pending(r->to[1]) >= RELAY_HIGH ||
+		    relay_pending(r->to[2]) >= RELAY_HIGH;
+	return relay_pending(r->to[s->os->fd]) >= RELAY_HIGH;
+}
+
+static void
+relay_pause(struct relay *r, struct relay_src *s)
+{
+	if (s->paused)
+		return;
+	s->paused = true;
+	if (s->os->kind != SRC_TAIL && s->fd >= 0)
+		loop_set_events(r->loop, s->fd, 0);
+}
+
+static void
+relay_resume_all(struct relay *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsrc; i++) {
+		struct relay_src *s = &r->src[i];
+
+		if (!s->paused || relay_pending(r->to[1]) >= RELAY_HIGH / 2 ||
+		    relay_pending(r->to[2]) >= RELAY_HIGH / 2)
+			continue;
+		s->paused = false;
+		if (s->os->kind == SRC_TAIL)
+			relay_tail_check(r, s);
+		else if (s->fd >= 0)
+			loop_set_events(r->loop, s->fd, POLLIN);
+	}
+}
+
+/* Write what is pending without blocking; POLLOUT for the rest. */
+static void
+relay_out_write(struct relay *r, struct relay_out *out)
+{
+	ssize_t w;
+	size_t n;
+
+	while ((n = relay_pending(out)) > 0 && out->mode != OUT_GUARDED) {
+		if (out->mode == OUT_BROKEN) {
+			out->head = out->tail = 0;
+			break;
+		}
+		if (out->mode == OUT_SOCKET)
+			w = send(out->fd, out->buf + out->head, n,
+			    MSG_DONTWAIT | MSG_NOSIGNAL);
+		else
+			w = write(out->fd, out->buf + out->head, n);
+		if (w > 0) {
+			out->head += (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		relay_out_broken(r, out, w < 0 ? errno : EIO);
+		break;
+	}
+	if (relay_pending(out) == 0) {
+		out->head = out->tail = 0;
+		if (out->polling)
+			loop_set_events(r->loop, out->fd, 0);
+		out->polling = false;
+	} else if (!out->polling) {
+		loop_set_events(r->loop, out->fd, POLLOUT);
+		out->polling = true;
+	}
+	relay_resume_all(r);
+}
+
+/* The shutdown's flush: wait for room as long as it takes. */
+static void
+relay_out_flush(struct relay *r, struct relay_out *out)
+{
+	struct pollfd p;
+
+	while (relay_pending(out) > 0 && out->mode != OUT_BROKEN) {
+		p.fd = out->fd;
+		p.events = POLLOUT;
+		if (out->mode != OUT_PLAIN &&
+		    poll(&p, 1, -1) < 0 && errno != EINTR) {
+			relay_out_broken(r, out, errno);
+			break;
+		}
+		if (out->mode == OUT_GUARDED)
+			relay_out_ready(r->loop, out, out->fd, POLLOUT);
+		else
+			relay_out_write(r, out);
+	}
+}
+
+/* --- lines -------------------------------------------------------- */
+
+static void
+relay_put(struct relay *r, struct relay_src *s, int stdfd, const char *msg,
+    size_t n, bool split)
+{
+	struct relay_out *out = r->to[stdfd];
+	struct logfmt_line l;
+	size_t max;
+	char *p;
+
+	if (out->mode == OUT_BROKEN)
+		return;
+	l.prefix = s->os->prefix;
+	l.source = s->os->kind == SRC_SYSLOG ? "syslog" : s->os->path;
+	l.stream = stdfd == 1 ? "stdout" : "stderr";
+	l.msg = msg;
+	l.len = n;
+	l.split = split;
+	l.time_ms = r->o->log_format == LOGFMT_JSON ? relay_realtime_ms() : 0;
+	max = logfmt_max(r->o->log_format, &l);
+	/* relay_read_limit keeps this from happening; never drop a line */
+	while ((p = relay_out_reserve(out, max)) == NULL &&
+	    out->mode != OUT_BROKEN)
+		relay_out_flush(r, out);
+	if (p != NULL)
+		out->tail += logfmt_render(r->o->log_format, &l, p, max);
+}
+
+struct relay_emit {
+	struct relay		*r;
+	struct relay_src	*s;
+};
+
+static void
+relay_emit_line(void *ctx, const char *line, size_t n, enum line_kind kind)
+{
+	struct relay_emit *e = ctx;
+
+	relay_put(e->r, e->s, e->s->os->fd, line, n, kind == LINE_SPLIT);
+}
+
+/*
+ * How much one read may take: every new byte may end a line of its own,
+ * which costs the prefix and the framing, and the line held may come out
+ * whole; all of it must fit in the output's buffer.
+ */
+static size_t
+relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
+{
+	struct relay_out *out = r->to[s->os->fd];
+	struct logfmt_line one = { s->os->prefix, s->os->path, "stdout", "",
+	    1, false, 0 };
+	size_t per_byte = logfmt_max(r->o->log_format, &one);
+	size_t free = RELAY_CAP - relay_pending(out), n;
+
+	if (free <= RELAY_RESERVE)
+		return 0;
+	n = (free - RELAY_RESERVE) / per_byte;
+	if (n > room)
+		n = room;
+	return n > RELAY_READ_MAX ? RELAY_READ_MAX : n;
+}
+
+/*
+ * Read a FIFO or a followed file until it is empty, its output is full
+ * or (not draining) a budget is spent. Returns 0 at EOF, 1 otherwise.
+ */
+static int
+relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
+{
+	struct relay_emit e = { r, s };
+	struct relay_out *out = r->to[s->os->fd];
+	size_t room, limit, budget = 4 * RELAY_READ_MAX;
+	ssize_t n;
+	char *p;
+
+	for (;;) {
+		if (relay_src_blocked(r, s)) {
+			if (!draining) {
+				relay_pause(r, s);
+				return 1;
+			}
+			relay_out_flush(r, out);
+		}
+		p = linebuf_space(s->lb, &room);
+		limit = relay_read_limit(r, s, room);
+		if (limit == 0) {
+			relay_out_flush(r, out);
+			continue;
+		}
+		n = read(s->fd, p, limit);
+		if (n > 0) {
+			linebuf_commit(s->lb, (size_t)n, relay_emit_line, &e);
+			if (s->os->kind == SRC_TAIL)
+				s->off += n;
+			relay_out_write(r, out);
+			if (!draining && (budget -= (size_t)n > budget ?
+			    budget : (size_t)n) == 0)
+				return 1;
+			continue;
+		}
+		if (n == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EAGAIN)
+			tlog(r->o->verbosity, LOG_ERR, "cannot read '%s': %s",
+			    s->os->path, strerror(errno));
+		return 1;
+	}
+}
+
+/* --- FIFOs -------------------------------------------------------- */
+
+static void relay_fifo_ready(struct loop *l, void *ctx, int fd,
+    short revents);
+
+static int
+relay_fifo_open(struct relay *r, struct relay_src *s)
+{
+	int fd = open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (loop_add_fd(r->loop, fd, POLLIN, relay_fifo_ready, s) < 0) {
+		close(fd);
+		return -1;
+	}
+	s->fd = fd;
+	return 0;
+}
+
+static void
+relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
+{
+	struct relay_src *s = ctx;
+	struct relay *r = s->r;
+	struct relay_emit e = { r, s };
+
+	(void)l;
+	(void)revents;
+	if (relay_read_stream(r, s, false) != 0)
+		return;
+	/*
+	 * EOF: the last writer went away. Its partial line ends here. A new
+	 * read end is opened before the old one is closed, so there is always
+	 * a reader and writers never block in open(2); a fresh read end sees
+	 * no POLLHUP until a writer has come and gone (fs/pipe.c, pipe_poll).
+	 */
+	linebuf_flush(s->lb, relay_emit_line, &e);
+	relay_out_write(r, r->to[s->os->fd]);
+	loop_del_fd(r->loop, fd);
+	if (relay_fifo_open(r, s) < 0) {
+		tlog(r->o->verbosity, LOG_ERR, "cannot reopen '%s': %s; no "
+		    "longer relayed", s->os->path, strerror(errno));
+		s->fd = -1;
+	}
+	close(fd);
+}
+
+/* --- syslog ------------------------------------------------------- */
+
+static int
+relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
+{
+	char *in = r->dgram, *line = r->dgram + RELAY_DGRAM_MAX;
+	size_t len, n, off;
+	int budget = 256, sev, stdfd;
+	ssize_t got;
+
+	while (draining || budget-- > 0) {
+		if (relay_src_blocked(r, s)) {
+			if (!draining) {
+				relay_pause(r, s);
+				return 1;
+			}
+			relay_out_flush(r, r->to[1]);
+			relay_out_flush(r, r->to[2]);
+		}
+		got = recv(s->fd, in, RELAY_DGRAM_MAX, MSG_DONTWAIT);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		len = syslog_format(in, (size_t)got, line,
+		    SYSLOG_OUT_MAX(RELAY_DGRAM_MAX), &sev);
+		stdfd = sev <= r->o->syslog_stderr ? 2 : 1;
+		/* one message, one line; past the bound, marked pieces */
+		for (off = 0; off < len || off == 0; off += n) {
+			n = len - off > LINEBUF_MAX ? LINEBUF_MAX : len - off;
+			relay_put(r, s, stdfd, line + off, n, off + n < len);
+			if (n == 0)
+				break;
+		}
+		relay_out_write(r, r->to[stdfd]);
+	}
+	return 1;
+}
+
+static void
+relay_syslog_ready(struct loop *l, void *ctx, int fd, short revents)
+{
+	struct relay_src *s = ctx;
+	struct relay *r = s->r;
+
+	(void)l;
+	(void)fd;
+	(void)revents;
+	relay_syslog_read(r, s, false);
+}
+
+static int
+relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
+    size_t errlen)
+{
+	struct sockaddr_un sa;
+	struct stat st;
+	int fd;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	if (strlen(s->os->path) >= sizeof(sa.sun_path)) {
+		fmt_s(err, errlen, "--syslog: path too long: '%s'",
+		    s->os->path);
+		return -1;
+	}
+	memcpy(sa.sun_path, s->os->path, strlen(s->os->path));
+	if (fs_make_parents(s->os->path) < 0) {
+		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
+		    s->os->path, strerror(errno));
+		return -1;
+	}
+	/* a stale socket of an earlier run goes; anything else stays */
+	if (lstat(s->os->path, &st) == 0) {
+		if (!S_ISSOCK(st.st_mode)) {
+			fmt_s(err, errlen, "cannot listen on '%s': it exists "
+			    "and is not a socket", s->os->path);
+			return -1;
+		}
+		(void)unlink(s->os->path);
+	}
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    chmod(s->os->path, 0666) < 0 ||
+	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
+		fmt_s(err, errlen, "cannot listen on '%s': %s", s->os->path,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	s->fd = fd;
+	return 0;
+}
+
+/* --- followed files ----------------------------------------------- */
+
+static void
+relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
+{
+	struct stat st;
+	int fd;
+
+	fd = open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return;
+	}
+	s->fd = fd;
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	/* existing content is old news, unless --tail-from start */
+	s->off = at_start && !r->o->tail_from_start ? st.st_size : 0;
+	(void)lseek(fd, s->off, SEEK_SET);
+	if (r->inotify >= 0)
+		s->wd = inotify_add_watch(r->inotify, s->os->path,
+		    IN_MODIFY | IN_ATTRIB | IN_MOVE_SELF | IN_DELETE_SELF);
+}
+
+static void
+relay_tail_close(struct relay *r, struct relay_src *s)
+{
+	struct relay_emit e = { r, s };
+
+	linebuf_flush(s->lb, relay_emit_line, &e);
+	if (r->inotify >= 0 && s->wd >= 0)
+		(void)inotify_rm_watch(r->inotify, s->wd);
+	s->wd = -1;
+	close(s->fd);
+	s->fd = -1;
+}
+
+static void
+relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
+{
+	struct stat st;
+
+	/* copytruncate: the file shrank under us, start it over */
+	if (fstat(s->fd, &st) == 0 && st.st_size < s->off) {
+		tlog(r->o->verbosity, LOG_INFO, "'%s' was truncated",
+		    s->os->path);
+		s->off = 0;
+		(void)lseek(s->fd, 0, SEEK_SET);
+	}
+	(void)relay_read_stream(r, s, draining);
+}
+
+/*
+ * Follow s like tail -F: read what is new; when another file has taken
+ * the name (rotation by rename, or the file appearing late), finish the
+ * old one and start the new one from its beginning. A name that vanished
+ * keeps the old file open: the program may still be writing to it.
+ */
+static void
+relay_tail_check(struct relay *r, struct relay_src *s)
+{
+	struct stat st;
+
+	if (s->paused)
+		return;
+	if (s->fd >= 0)
+		relay_tail_read(r, s, false);
+	if (s->paused || stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
+		return;
+	if (s->fd >= 0 && st.st_dev == s->dev && st.st_ino == s->ino)
+		return;
+	if (s->fd >= 0)
+		relay_tail_close(r, s);
+	relay_tail_open(r, s, false);
+	if (s->fd >= 0)
+		relay_tail_read(r, s, false);
+}
+
+static void
+relay_tail_all(struct relay *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsrc; i++)
+		if (r->src[i].os->kind == SRC_TAIL)
+			relay_tail_check(r, &r->src[i]);
+}
+
+static void
+relay_inotify_ready(struct loop *l, void *ctx, int fd, short revents)
+{
+	struct relay *r = ctx;
+	char buf[4096] __attribute__((aligned(8)));
+
+	(void)l;
+	(void)revents;
+	/* which watch fired matters little: check every followed file */
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	relay_tail_all(r);
+}
+
+static void
+relay_tail_tick(struct loop *l, void *ctx)
+{
+	struct relay *r = ctx;
+
+	relay_tail_all(r);
+	r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+	(void)l;
+}
+
+/* Watch the directory of a followed file for the name coming back. */
+static int
+relay_tail_watch_dir(struct relay *r, const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	size_t n = slash == path ? 1 : (size_t)(slash - path);
+
+	if (n >= sizeof(dir))
+		return -1;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	return inotify_add_watch(r->inotify, dir, IN_CREATE | IN_MOVED_TO |
+	    IN_MOVED_FROM | IN_DELETE | IN_ATTRIB);
+}
+
+/* --- setup and shutdown ------------------------------------------- */
+
+int
+relay_setup(struct relay *r, const struct opts *o, struct loop *l,
+    char *err, size_t errlen)
+{
+	bool poll_tails = false;
+	size_t i;
+	struct stat s1, s2;
+
+	memset(r, 0, sizeof(*r));
+	r->o = o;
+	r->loop = l;
+	r->inotify = -1;
+	if (o->nsrc == 0)
+		return 0;
+	relay_out_init(r, &r->out[0], 1, err, errlen);
+	r->to[1] = &r->out[0];
+	/* 2>&1: one buffer, so lines of both streams stay whole */
+	if (fstat(1, &s1) == 0 && fstat(2, &s2) == 0 &&
+	    s1.st_dev == s2.st_dev && s1.st_ino == s2.st_ino)
+		r->to[2] = &r->out[0];
+	else {
+		relay_out_init(r, &r->out[1], 2, err, errlen);
+		r->to[2] = &r->out[1];
+	}
+	for (i = 0; i < 2; i++)
+		if ((r->out[i].buf = relay_map(RELAY_CAP)) == NULL)
+			goto nomem;
+	for (i = 0; i < o->nsrc; i++) {
+		struct relay_src *s = &r->src[i];
+
+		s->r = r;
+		s->os = &o->src[i];
+		s->fd = -1;
+		s->wd = -1;
+		r->nsrc++;
+		if (s->os->kind == SRC_SYSLOG) {
+			if (r->dgram == NULL && (r->dgram = relay_map(
+			    RELAY_DGRAM_MAX + SYSLOG_OUT_MAX(RELAY_DGRAM_MAX)))
+			    == NULL)
+				goto nomem;
+			if (relay_syslog_open(r, s, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		if ((s->lb = relay_map(sizeof(*s->lb))) == NULL)
+			goto nomem;
+		if (s->os->kind == SRC_FIFO) {
+			if (fs_make_fifo(s->os->path, err, errlen) < 0)
+				return -1;
+			if (relay_fifo_open(r, s) < 0) {
+				fmt_s(err, errlen, "cannot open the FIFO '%s': "
+				    "%s", s->os->path, strerror(errno));
+				return -1;
+			}
+			continue;
+		}
+		if (r->inotify < 0 && !poll_tails) {
+			r->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+			if (r->inotify < 0 || loop_add_fd(l, r->inotify, POLLIN,
+			    relay_inotify_ready, r) < 0) {
+				tlog(o->verbosity, LOG_INFO, "no inotify (%s): "
+				    "polling followed files every %d ms",
+				    strerror(errno), RELAY_TAIL_POLL_MS);
+				if (r->inotify >= 0)
+					close(r->inotify);
+				r->inotify = -1;
+				poll_tails = true;
+			}
+		}
+		if (r->inotify >= 0 && relay_tail_watch_dir(r,
+		    s->os->path) < 0) {
+			tlog(o->verbosity, LOG_INFO, "cannot watch the directory"
+			    " of '%s' (%s): polling it every %d ms",
+			    s->os->path, strerror(errno), RELAY_TAIL_POLL_MS);
+			poll_tails = true;
+		}
+		relay_tail_open(r, s, true);
+	}
+	if (poll_tails) {
+		r->tail_timer = loop_add_timer(l, relay_tail_tick, r);
+		if (r->tail_timer == NULL) {
+			fmt_s(err, errlen, "cannot set up the event loop");
+			return -1;
+		}
+		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+	}
+	return 0;
+nomem:
+	fmt_s(err, errlen, "cannot map log buffers: %s", strerror(errno));
+	return -1;
+}
+
+void
+relay_drain(struct relay *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsrc; i++) {
+		struct relay_src *s = &r->src[i];
+		struct relay_emit e = { r, s };
+
+		s->paused = false;
+		if (s->os->kind == SRC_SYSLOG) {
+			if (s->fd >= 0)
+				relay_syslog_read(r, s, true);
+			continue;
+		}
+		if (s->os->kind == SRC_TAIL && s->fd >= 0)
+			relay_tail_read(r, s, true);
+		else if (s->fd >= 0)
+			(void)relay_read_stream(r, s, true);
+		linebuf_flush(s->lb, relay_emit_line, &e);
+	}
+	for (i = 0; i < 2 && r->to[1] != NULL; i++)
+		relay_out_flush(r, &r->out[i]);
+}
