@@ -24,6 +24,11 @@
  *   sleep                   wait forever (signals keep their dispositions)
  *   pingpong                print "ready"; write one line per SIGUSR1;
  *                           exit 0 on SIGTERM (benchmark)
+ *   write PATH LINE...      open PATH for appending (a FIFO or a file,
+ *                           created 0644 if missing), write each LINE and a
+ *                           newline with one write(2) each, close; exit 0
+ *   syslog PATH PRI TEXT    send the datagram "<PRI>TEXT" to the unix
+ *                           datagram socket PATH; exit 0
  */
 #include <dirent.h>
 #include <errno.h>
@@ -33,8 +38,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -387,6 +394,52 @@ mode_pingpong(void)
 	}
 }
 
+static int
+mode_write(const char *path, int n, char **lines)
+{
+	char buf[65536];
+	int fd, i;
+	size_t len;
+
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		fprintf(stderr, "tend-helper: cannot open %s: %s\n", path,
+		    strerror(errno));
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		len = strlen(lines[i]);
+		if (len >= sizeof(buf))
+			len = sizeof(buf) - 1;
+		memcpy(buf, lines[i], len);
+		buf[len++] = '\n';
+		if (write(fd, buf, len) != (ssize_t)len)
+			return 1;
+	}
+	return close(fd) == 0 ? 0 : 1;
+}
+
+static int
+mode_syslog(const char *path, const char *pri, const char *text)
+{
+	struct sockaddr_un sa;
+	char buf[65536];
+	int fd, n;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	strncpy(sa.sun_path, path, sizeof(sa.sun_path) - 1);
+	n = snprintf(buf, sizeof(buf), "<%s>%s", pri, text);
+	fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+	if (fd < 0 || sendto(fd, buf, (size_t)n, 0, (struct sockaddr *)&sa,
+	    sizeof(sa)) != n) {
+		fprintf(stderr, "tend-helper: cannot send to %s: %s\n", path,
+		    strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -422,8 +475,13 @@ main(int argc, char **argv)
 	}
 	if (strcmp(m, "pingpong") == 0)
 		return mode_pingpong();
+	if (strcmp(m, "write") == 0 && argc > 2)
+		return mode_write(argv[2], argc - 3, argv + 3);
+	if (strcmp(m, "syslog") == 0 && argc > 4)
+		return mode_syslog(argv[2], argv[3], argv[4]);
 	fprintf(stderr, "usage: tend-helper exit N | raise SIG | signals "
 	    "[--children N] [--exit-on SIG] | status | orphans N | "
-	    "stubborn CODE [N] | tty | sleep | pingpong\n");
+	    "stubborn CODE [N] | tty | sleep | pingpong | write PATH LINE... | "
+	    "syslog PATH PRI TEXT\n");
 	return 2;
 }
