@@ -570,14 +570,12 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
  * keeps the old file open: the program may still be writing to it.
  */
 static void
-relay_tail_check(struct relay *r, struct relay_src *s)
+relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 {
 	struct stat st;
 
-	if (s->paused)
-		return;
 	if (s->fd >= 0)
-		relay_tail_read(r, s, false);
+		relay_tail_read(r, s, draining);
 	if (s->paused || stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
 		return;
 	if (s->fd >= 0 && st.st_dev == s->dev && st.st_ino == s->ino)
@@ -586,7 +584,14 @@ relay_tail_check(struct relay *r, struct relay_src *s)
 		relay_tail_close(r, s);
 	relay_tail_open(r, s, false);
 	if (s->fd >= 0)
-		relay_tail_read(r, s, false);
+		relay_tail_read(r, s, draining);
+}
+
+static void
+relay_tail_check(struct relay *r, struct relay_src *s)
+{
+	if (!s->paused)
+		relay_tail_follow(r, s, false);
 }
 
 static void
@@ -748,8 +753,9 @@ relay_drain(struct relay *r)
 				relay_syslog_read(r, s, true);
 			continue;
 		}
-		if (s->os->kind == SRC_TAIL && s->fd >= 0)
-			relay_tail_read(r, s, true);
+		/* a file may have appeared or rotated since the last event */
+		if (s->os->kind == SRC_TAIL)
+			relay_tail_follow(r, s, true);
 		else if (s->fd >= 0)
 			(void)relay_read_stream(r, s, true);
 		linebuf_flush(s->lb, relay_emit_line, &e);
