@@ -93,6 +93,28 @@ docker: all
 
 check: all unit pid1 oci docker
 
+# libFuzzer targets (clang), bounded, not part of check: make fuzz [FUZZ_TIME=30]
+FUZZ_CC	?= clang
+FUZZ_TIME ?= 30
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -g -O1 \
+	   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_BINS := $(B)/fuzz/fuzz_linebuf $(B)/fuzz/fuzz_syslogfmt
+
+$(B)/fuzz/fuzz_linebuf: tests/fuzz/fuzz_linebuf.c src/linebuf.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
+
+$(B)/fuzz/fuzz_syslogfmt: tests/fuzz/fuzz_syslogfmt.c src/fmt.c \
+	    src/syslogfmt.c src/logfmt.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
+
+fuzz: $(FUZZ_BINS)
+	@set -e; for f in $(FUZZ_BINS); do echo "== $$f"; \
+	  mkdir -p $$f.corpus; \
+	  $$f -max_len=8192 -max_total_time=$(FUZZ_TIME) \
+	    -artifact_prefix=$(B)/fuzz/ $$f.corpus; done
+
 bench: all
 	tests/bench/run
 
@@ -106,6 +128,6 @@ install: $(B)/tend
 clean:
 	rm -rf $(B)
 
-.PHONY: FORCE all unit purity pid1 oci docker check bench size install clean
+.PHONY: FORCE fuzz all unit purity pid1 oci docker check bench size install clean
 
 -include $(wildcard $(B)/rel/*.d $(B)/test/*.d $(B)/unit/*.d)

@@ -22,11 +22,13 @@ linebuf_commit(struct linebuf *lb, size_t n, linebuf_emit *emit, void *ctx)
 		start = scan = nl + 1;
 	}
 	lb->len = (size_t)(end - start);
-	if (lb->len == sizeof(lb->buf)) {
-		/* full and no newline: the bound cuts the line */
-		emit(ctx, start, lb->len, LINE_SPLIT);
-		lb->len = 0;
-	} else if (start != lb->buf && lb->len > 0)
+	if (lb->len > LINEBUF_MAX) {
+		/* a byte past the bound and still no newline: cut */
+		emit(ctx, start, LINEBUF_MAX, LINE_SPLIT);
+		start += LINEBUF_MAX;
+		lb->len -= LINEBUF_MAX;
+	}
+	if (start != lb->buf && lb->len > 0)
 		memmove(lb->buf, start, lb->len);
 }
 

@@ -11,7 +11,7 @@ num_scan(const char **s, unsigned long max, unsigned long *out)
 		return -1;
 	for (; *p >= '0' && *p <= '9'; p++) {
 		d = (unsigned long)(*p - '0');
-		if (v > (max - d) / 10)
+		if (d > max || v > (max - d) / 10)
 			return -1;
 		v = v * 10 + d;
 	}
@@ -23,5 +23,10 @@ num_scan(const char **s, unsigned long max, unsigned long *out)
 int
 num_parse(const char *s, unsigned long max, unsigned long *out)
 {
-	return num_scan(&s, max, out) == 0 && *s == '\0' ? 0 : -1;
+	unsigned long v;
+
+	if (num_scan(&s, max, &v) < 0 || *s != '\0')
+		return -1;
+	*out = v;
+	return 0;
 }

@@ -175,9 +175,9 @@ syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 		return o.n;
 	}
 	*sev = pri % 8;
-	o.n = fmt_s(out, outlen, "%s.%s ", syslog_fac[pri / 8],
-	    syslog_sev[pri % 8]);
 	p = in + plen;
+	o.n = fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
+	    syslog_fac[pri / 8], syslog_sev[pri % 8]);
 	mark = o.n;
 	if (end - p >= 2 && p[0] >= '1' && p[0] <= '9' && p[1] == ' ' &&
 	    syslog_5424(&o, p + 2, end) == 0) {
@@ -187,6 +187,8 @@ syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 	o.n = mark;	/* not RFC 5424 after all: 3164 or free text */
 	if (syslog_is_3164_time(p, end))
 		p += 16;
+	if (p == end && o.n > 0 && out[o.n - 1] == ' ')
+		o.n--;	/* a timestamp and nothing else */
 	syslog_put(&o, p, (size_t)(end - p));
 	out[o.n] = '\0';
 	return o.n;

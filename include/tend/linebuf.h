@@ -1,8 +1,10 @@
 /*
  * Line framing for the log relays: bytes in, whole lines out. Lines end at
  * '\n' (a '\r' before it stays part of the line, NUL bytes too); a line
- * longer than LINEBUF_MAX is cut at the bound, the pieces marked as split;
- * what is left without a newline comes out on linebuf_flush.
+ * longer than LINEBUF_MAX is cut at the bound, the pieces marked as split
+ * (a line of exactly LINEBUF_MAX bytes is whole: the buffer holds one byte
+ * more, to see whether the newline comes next); what is left without a
+ * newline comes out on linebuf_flush.
  */
 #ifndef TEND_LINEBUF_H
 #define TEND_LINEBUF_H
@@ -22,7 +24,7 @@ typedef void linebuf_emit(void *ctx, const char *line, size_t n,
 
 struct linebuf {
 	size_t	len;			/* bytes held, no '\n' among them */
-	char	buf[LINEBUF_MAX];
+	char	buf[LINEBUF_MAX + 1];
 };
 
 /* Where to put new bytes (read(2) straight in) and how many fit (> 0). */
