@@ -103,7 +103,7 @@ static const struct {
 	{ S("<128>x"), S("local0.emerg x"), 0 },
 	{ S("<184>x"), S("local7.emerg x"), 0 },
 	{ S("<191>x"), S("local7.debug x"), 7 },
-	{ S("<0>"), S("kern.emerg "), 0 },	/* nothing after the PRI */
+	{ S("<0>"), S("kern.emerg"), 0 },	/* nothing after the PRI */
 	/* not a PRI: verbatim, user.notice */
 	{ S("<192>x"), S("<192>x"), 5 },
 	{ S("<199>x"), S("<199>x"), 5 },
