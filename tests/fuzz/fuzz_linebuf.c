@@ -96,7 +96,7 @@ run(const char *s, size_t n, uint32_t seed, struct join *j)
 	lb.len = 0;
 	while (off < n) {
 		p = linebuf_space(&lb, &room);
-		CHECK(room > 0 && room <= LINEBUF_MAX);
+		CHECK(room > 0 && room <= LINEBUF_MAX + 1);
 		x ^= x << 13;
 		x ^= x >> 17;
 		x ^= x << 5;
@@ -137,10 +137,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run(s, n, data[0], &ja);
 	/* the pieces, a '\n' after each whole one, are the stream */
 	CHECK(ja.len == n && memcmp(ja.buf, s, n) == 0);
-	/* a partial line iff the bytes after the last '\n' are not cut up */
+	/*
+	 * a partial line iff bytes follow the last '\n': the buffer keeps one
+	 * byte past the bound, so a cut always leaves some behind
+	 */
 	for (tail = 0; tail < n && s[n - 1 - tail] != '\n'; tail++)
 		;
-	CHECK(ja.partial == (tail % LINEBUF_MAX != 0));
+	CHECK(ja.partial == (tail != 0));
 
 	/* the read sizes do not matter: whole buffers give the same pieces */
 	jb = (struct join){ b, 0, 0, 14695981039346656037u };

@@ -539,11 +539,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		;
 	if ((pri = ref_pri(in, strip)) >= 0) {
 		char fs[32];
-		int hl = snprintf(fs, sizeof(fs), "%s.%s ",
+		int hl = snprintf(fs, sizeof(fs), "%s.%s",
 		    fac[pri / 8], sev[pri % 8]);
 
 		CHECK(s == pri % 8);
 		CHECK(len >= (size_t)hl && memcmp(out, fs, (size_t)hl) == 0);
+		/* a space before whatever follows, none after a bare PRI */
+		CHECK(len == (size_t)hl || out[hl] == ' ');
 	} else {
 		CHECK(s == SYSLOG_SEV_NOTICE);
 		CHECK(len == strip);
