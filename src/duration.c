@@ -5,8 +5,8 @@
 #include "tend/duration.h"
 
 static const struct {
-	const char *unit;
-	int64_t ms;
+	char	unit[3];
+	int64_t	ms;
 } dur_units[] = {
 	{ "ms", 1 }, { "s", 1000 }, { "m", 60 * 1000 }, { "h", 3600 * 1000 },
 	{ "d", 24 * 3600 * 1000 },

@@ -43,14 +43,12 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 	if (lstat(path, &st) == 0) {
 		if (S_ISFIFO(st.st_mode))
 			return 0;
-		if (S_ISREG(st.st_mode) && st.st_size > 0) {
-			fmt_s(err, errlen, "cannot make '%s' a log FIFO: it is "
-			    "a non-empty file (left alone)", path);
-			return -1;
-		}
-		if (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode)) {
+		if ((S_ISREG(st.st_mode) && st.st_size > 0) ||
+		    (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode))) {
 			fmt_s(err, errlen, "cannot make '%s' a log FIFO: it "
-			    "exists and is not a file, symlink or FIFO", path);
+			    "exists, %s (left alone)", path,
+			    S_ISREG(st.st_mode) ? "not empty" :
+			    "neither a file nor a symlink");
 			return -1;
 		}
 		if (unlink(path) < 0) {

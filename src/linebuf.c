@@ -32,6 +32,26 @@ linebuf_commit(struct linebuf *lb, size_t n, linebuf_emit *emit, void *ctx)
 		memmove(lb->buf, start, lb->len);
 }
 
+size_t
+linebuf_whole(const struct linebuf *lb, size_t n)
+{
+	const char *nl = memrchr(lb->buf + lb->len, '\n', n);
+
+	return nl == NULL ? 0 : (size_t)(nl - lb->buf) + 1;
+}
+
+void
+linebuf_consume(struct linebuf *lb, size_t n, size_t k, linebuf_emit *emit,
+    void *ctx)
+{
+	size_t rest = lb->len + n - k;
+
+	/* no newline is left in the rest: commit only checks the bound */
+	memmove(lb->buf, lb->buf + k, rest);
+	lb->len = 0;
+	linebuf_commit(lb, rest, emit, ctx);
+}
+
 void
 linebuf_flush(struct linebuf *lb, linebuf_emit *emit, void *ctx)
 {

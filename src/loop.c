@@ -81,19 +81,29 @@ loop_now(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int
-loop_timeout(struct loop *l, int64_t now)
+/* The earliest armed timer, 0 if none. */
+static int64_t
+loop_next(const struct loop *l)
 {
-	int64_t next = 0, wait;
+	int64_t next = 0;
 	size_t i;
 
 	for (i = 0; i < l->ntimers; i++)
 		if (l->timers[i].at != 0 &&
 		    (next == 0 || l->timers[i].at < next))
 			next = l->timers[i].at;
+	return next;
+}
+
+/* poll's timeout; the clock is read only when a timer is armed. */
+static int
+loop_timeout(struct loop *l)
+{
+	int64_t next = loop_next(l), wait;
+
 	if (next == 0)
 		return -1;
-	wait = next - now;
+	wait = next - loop_now();
 	if (wait < 0)
 		return 0;
 	return wait > INT_MAX ? INT_MAX : (int)wait;
@@ -136,7 +146,7 @@ loop_run(struct loop *l)
 	int r, timeout;
 
 	while (!l->stop) {
-		timeout = loop_timeout(l, loop_now());
+		timeout = loop_timeout(l);
 		if (timeout < 0 && l->nfds == 1 && l->block_fd >= 0 &&
 		    l->pfd[0].fd == l->block_fd) {
 			l->fdcb[0].cb(l, l->fdcb[0].ctx, l->block_fd, POLLIN);
@@ -160,7 +170,8 @@ loop_run(struct loop *l)
 				    rev);
 		}
 		loop_compact(l);
-		loop_fire_timers(l, loop_now());
+		if (loop_next(l) != 0)
+			loop_fire_timers(l, loop_now());
 	}
 	return 0;
 }

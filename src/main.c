@@ -6,10 +6,13 @@
  * child runs, tend is no longer allowed to bail: it warns and carries on.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tend/fmt.h"
@@ -78,6 +81,10 @@ tend_act(struct tend *t, enum sv_action a)
 		t->sv_timer->at = t->sv.deadline;
 		break;
 	case SV_EXIT:
+		if (t->sv.gave_up)
+			tlog(t->o->verbosity, TLOG_ERR, "processes are left "
+			    "that SIGKILL does not end or tend cannot find "
+			    "(no /proc?); exiting anyway");
 		t->sv_timer->at = 0;
 		t->status = t->sv.status;
 		t->loop.stop = true;
@@ -99,7 +106,7 @@ setup_subreaper(struct tend *t)
 	if (prctl(PR_GET_CHILD_SUBREAPER, &on) == 0 && on)
 		return;
 	if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
-		tlog(t->o->verbosity, LOG_ERR,
+		tlog(t->o->verbosity, TLOG_ERR,
 		    "cannot become a child subreaper: %s; not PID 1 either, "
 		    "so zombie reaping won't work for orphans",
 		    strerror(errno));
@@ -121,15 +128,31 @@ setup_tty_handoff(struct tend *t)
 	    getsid(0) != t->self)
 		return;
 	if (ioctl(STDIN_FILENO, TIOCNOTTY) < 0) {
-		tlog(t->o->verbosity, LOG_INFO,
+		tlog(t->o->verbosity, TLOG_INFO,
 		    "cannot detach from the terminal: %s", strerror(errno));
 		return;
 	}
 	sigemptyset(&hupcont);
 	sigaddset(&hupcont, SIGHUP);
 	sigaddset(&hupcont, SIGCONT);
-	while (sigtimedwait(&hupcont, NULL, &zero) > 0)
+	while (syscall(SYS_rt_sigtimedwait, &hupcont, NULL, &zero,
+	    SIGNALS_SETSIZE) > 0)
 		;
+}
+
+static void
+setup_quiet_stderr(void)
+{
+	struct stat st;
+	int fd;
+
+	if (fstat(STDERR_FILENO, &st) < 0 || S_ISREG(st.st_mode))
+		return;
+	fd = open("/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return;
+	(void)dup2(fd, STDERR_FILENO);
+	(void)close(fd);
 }
 
 static int
@@ -172,7 +195,7 @@ main(int argc, char **argv)
 	char err[256];
 
 	if (opts_parse(&o, argc, argv, environ, err, sizeof(err)) < 0) {
-		tlog(1, LOG_ERR, "%s", err);
+		tlog(1, TLOG_ERR, "%s", err);
 		return o.usage_status;
 	}
 	if (o.mode == OPTS_VERSION || o.mode == OPTS_HELP ||
@@ -185,21 +208,28 @@ main(int argc, char **argv)
 	t.pid1 = t.self == 1;
 	sv_init(&t.sv, o.grace_ms);
 	if (setup(&t, err, sizeof(err)) < 0) {
-		tlog(1, LOG_ERR, "%s", err);
+		tlog(1, TLOG_ERR, "%s", err);
 		return EXIT_USAGE;
 	}
 	if (o.mode == OPTS_RUN && spawn_child(&t) < 0) {
-		tlog(1, LOG_ERR, "cannot fork: %s", strerror(errno));
+		tlog(1, TLOG_ERR, "cannot fork: %s", strerror(errno));
 		return EXIT_USAGE;
 	}
+	/*
+	 * tend's own messages must not block the loop on a full pipe or a
+	 * paused log driver: from now on they go through a non-blocking
+	 * description of stderr of tend's own (the child keeps the shared
+	 * blocking one) and are dropped rather than waited for.
+	 */
+	setup_quiet_stderr();
 	/* never hold a mount busy; the child kept the working directory */
 	if (chdir("/") < 0)
-		tlog(o.verbosity, LOG_INFO, "cannot chdir to /: %s",
+		tlog(o.verbosity, TLOG_INFO, "cannot chdir to /: %s",
 		    strerror(errno));
 
 	/* supervision: from here on, tend warns and carries on */
 	if (loop_run(&t.loop) < 0)
-		tlog(o.verbosity, LOG_ERR, "event loop failed: %s",
+		tlog(o.verbosity, TLOG_ERR, "event loop failed: %s",
 		    strerror(errno));
 	/* every process is gone: what the sources hold goes out, whole */
 	relay_drain(&t.relay);

@@ -27,10 +27,11 @@ enum {
 	OPT_SYSLOG_STDERR,
 };
 
+/* has_arg: 1 takes a value, 2 only as --name=VALUE; no pointers inside */
 static const struct opts_long {
-	const char	*name;
-	int		 key;
-	int		 has_arg;
+	char		 name[14];
+	unsigned short	 key;
+	unsigned char	 has_arg;
 } opts_long_table[] = {
 	{ "subreaper", 's', 0 },
 	{ "pdeathsig", 'p', 1 },
@@ -44,7 +45,7 @@ static const struct opts_long {
 	{ "grace", OPT_GRACE, 1 },
 	{ "log", OPT_LOG, 1 },
 	{ "tail", OPT_TAIL, 1 },
-	{ "syslog", OPT_SYSLOG, 2 },	/* 2: optional, only as --syslog=PATH */
+	{ "syslog", OPT_SYSLOG, 2 },
 	{ "prefix", OPT_PREFIX, 1 },
 	{ "log-format", OPT_LOG_FORMAT, 1 },
 	{ "tail-from", OPT_TAIL_FROM, 1 },
@@ -63,12 +64,11 @@ static const char opts_short[] = "sp:vwge:r:cPVlh";
 static const char opts_usage_text[] =
 "Usage: tend [OPTIONS] [--] COMMAND [ARG...]\n"
 "       tend -P | --version | -h | -l\n"
-"Run COMMAND under a minimal init: forward signals, reap zombies, shut down\n"
-"gracefully, exit with its status. Options stop at the first non-option.\n"
+"Options stop at the first non-option.\n"
 "  -s --subreaper         be a child subreaper (automatic)\n"
-"  -p --pdeathsig SIG     have SIG sent to tend when its parent dies\n"
+"  -p --pdeathsig SIG     get SIG when tend's parent dies\n"
 "  -v --verbose           more messages on stderr (repeatable)\n"
-"  -w --warn-reap         warn for each reaped process but the child\n"
+"  -w --warn-reap         warn for each reaped orphan\n"
 "  -g --pgroup            signal the child's process group\n"
 "  -e --remap-exit CODE   exit 0 for status CODE (repeatable)\n"
 "  -r --rewrite FROM:TO   forward signal FROM as TO; TO 0 drops it\n"
@@ -80,16 +80,15 @@ static const char opts_usage_text[] =
 "     --tail-from end|start\n"
 "     --syslog[=PATH]     relay syslog datagrams (/dev/log)\n"
 "     --syslog-stderr LEVEL  LEVEL and worse to stderr (err)\n"
-"     --prefix TEXT       prefix lines of the source given before\n"
+"     --prefix TEXT       prefix of the source before\n"
 "     --log-format text|json\n"
-"  -P --pause             no child: reap, exit 0 on SIGINT or SIGTERM\n"
+"  -P --pause             no child; exit 0 on SIGINT/SIGTERM\n"
 "  -V --version  -l --license  -h --help\n"
 "Environment: TEND_SUBREAPER TEND_PDEATHSIG TEND_VERBOSITY TEND_WARN_REAP\n"
 "TEND_PGROUP TEND_REMAP_EXIT TEND_REWRITE TEND_SETSID TEND_GRACE TEND_LOG\n"
 "TEND_TAIL TEND_TAIL_FROM TEND_SYSLOG TEND_SYSLOG_STDERR TEND_LOG_FORMAT\n"
 "TINI_SUBREAPER TINI_VERBOSITY TINI_KILL_PROCESS_GROUP DUMB_INIT_SETSID\n"
-"Exit: COMMAND's status, 128+N if killed by signal N, 126 not executable,\n"
-"127 not found, 125 usage or setup error.\n";
+"Exit: COMMAND's status, 128+N by signal N, 126/127 cannot run, 125 usage.\n";
 
 static const char opts_license_text[] =
 #include "license.inc"
@@ -147,18 +146,15 @@ static int
 opts_bool(const char *what, const char *s, bool *out, char *err,
     size_t errlen)
 {
-	static const char *const yes[] = { "1", "true", "yes", "on" };
-	static const char *const no[] = { "0", "false", "no", "off", "" };
-	size_t i;
+	/* each word, then its value: '1' true, '0' false ("" is false) */
+	static const char words[][7] = { "11", "true1", "yes1", "on1", "00",
+	    "false0", "no0", "off0", "0" };
+	size_t i, n = strlen(s);
 
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (strcmp(s, yes[i]) == 0) {
-			*out = true;
-			return 0;
-		}
-	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (strcmp(s, no[i]) == 0) {
-			*out = false;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n + 1 &&
+		    strncmp(words[i], s, n) == 0) {
+			*out = words[i][n] == '1';
 			return 0;
 		}
 	return opts_fail(err, errlen, what, s, "expected 1 or 0");
@@ -401,8 +397,9 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 
 	/* the session first: an explicit process-group variable wins */
 	if ((v = opts_getenv(envp, "DUMB_INIT_SETSID")) != NULL) {
-		/* dumb-init: only "0" turns setsid mode off */
-		o->setsid = o->pgroup = strcmp(v, "0") != 0;
+		/* "1" on, "0" off; dumb-init leaves its defaults otherwise */
+		if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
+			o->setsid = o->pgroup = v[0] == '1';
 	}
 	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
 		if (opts_bool("TEND_SETSID", v, &b, err, errlen) < 0)
@@ -655,11 +652,37 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 		if (rc < 0)
 			return -1;
 	}
-	if ((tv = opts_getenv(envp, "TINI_VERBOSITY")) != NULL &&
-	    opts_verbosity(&o->verbosity, "TINI_VERBOSITY", tv, err,
-	    errlen) < 0)
-		return -1;
+	if ((tv = opts_getenv(envp, "TINI_VERBOSITY")) != NULL) {
+		unsigned long n = 0;
+
+		/*
+		 * tini reads it with atoi(3): never an error, empty is 0.
+		 * Leading digits count, capped at 9.
+		 */
+		if (num_scan(&tv, 9, &n) < 0 && *tv >= '0' && *tv <= '9')
+			n = 9;
+		o->verbosity = (int)n;
+	}
 	o->argv = argv + i;
+	/* tini and dockerd: --version is a request only on its own */
+	if (o->mode == OPTS_VERSION && argc != 2) {
+		fmt_s(err, errlen, "--version takes no other argument");
+		return -1;
+	}
+	/*
+	 * In a session of its own the child's group is orphaned, and the
+	 * kernel drops the stop of SIGTSTP, SIGTTIN and SIGTTOU there
+	 * (POSIX job control): send SIGSTOP instead, as dumb-init does,
+	 * unless --rewrite says otherwise.
+	 */
+	if (o->setsid) {
+		static const int js[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+		size_t k;
+
+		for (k = 0; k < sizeof(js) / sizeof(js[0]); k++)
+			if (o->rewrite[js[k]] == js[k])
+				o->rewrite[js[k]] = SIGSTOP;
+	}
 	if (o->mode == OPTS_RUN && i >= argc) {
 		fmt_s(err, errlen, "no COMMAND given (try 'tend --help')");
 		return -1;

@@ -41,14 +41,14 @@ reap_all(struct tend *t)
 			    exit_from_wait(st));
 			main_exited = true;
 			t->child = 0;
-			tlog(o->verbosity, LOG_INFO,
+			tlog(o->verbosity, TLOG_INFO,
 			    "child %d exited, status %d", (int)pid,
 			    exit_from_wait(st));
 		} else if (o->warn_reap)
-			tlog(o->verbosity, LOG_ERR,
+			tlog(o->verbosity, TLOG_ERR,
 			    "Reaped zombie process with pid=%d", (int)pid);
 		else
-			tlog(o->verbosity, LOG_TRACE, "reaped pid %d",
+			tlog(o->verbosity, TLOG_TRACE, "reaped pid %d",
 			    (int)pid);
 	}
 	/* pid is 0 (children left) or -1 with ECHILD (none left) */
@@ -79,22 +79,49 @@ struct reap_pids {
 	size_t	 n;
 };
 
-/* Parse a children file's "12 34 56 " into p; strict decimal. */
+/* The pids in s[0..n): numbers apart by blanks; strict decimal. */
 static void
-reap_parse_children(struct reap_pids *p, const char *s)
+reap_parse_pids(struct reap_pids *p, char *s, size_t n)
 {
+	const char *q = s, *end = s + n;
 	unsigned long v;
 
-	while (*s == ' ')
-		s++;
-	while (*s != '\0' && p->n < REAP_MAX_PIDS) {
-		if (num_scan(&s, 0x7fffffff, &v) < 0)
+	s[n] = '\0';
+	while (q < end && p->n < REAP_MAX_PIDS) {
+		if (*q == ' ' || *q == '\n') {
+			q++;
+			continue;
+		}
+		if (num_scan(&q, 0x7fffffff, &v) < 0)
 			return;
 		if (v > 0)
 			p->v[p->n++] = (pid_t)v;
-		while (*s == ' ' || *s == '\n')
-			s++;
 	}
+}
+
+/*
+ * Read a children file ("12 34 56 ", any length) into p. A number at the
+ * end of one read may go on in the next: those digits wait for it.
+ */
+static void
+reap_read_children(struct reap_pids *p, int fd)
+{
+	char buf[4096];
+	size_t keep = 0, len, last;
+	ssize_t r;
+
+	while ((r = read(fd, buf + keep, sizeof(buf) - 1 - keep)) > 0) {
+		len = keep + (size_t)r;
+		for (last = len; last > 0 && buf[last - 1] >= '0' &&
+		    buf[last - 1] <= '9'; last--)
+			;
+		if (last == 0 && len == sizeof(buf) - 1)
+			return;		/* no number is that long */
+		keep = len - last;
+		reap_parse_pids(p, buf, last);
+		memmove(buf, buf + last, keep);
+	}
+	reap_parse_pids(p, buf, keep);
 }
 
 /* The layout getdents64(2) fills in. */
@@ -110,19 +137,23 @@ struct reap_dirent {
 static int
 reap_children_of(struct reap_pids *p, pid_t pid)
 {
-	char path[64], dents[2048], buf[4096];
+	union {
+		struct reap_dirent	e;	/* for its alignment */
+		char			b[2048];
+	} dents;
+	char path[64];
 	struct reap_dirent *e;
 	long n, off;
-	ssize_t r;
 	int dfd, fd;
 
 	fmt_s(path, sizeof(path), "/proc/%d/task", (int)pid);
 	dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return -1;
-	while ((n = syscall(SYS_getdents64, dfd, dents, sizeof(dents))) > 0) {
+	while ((n = syscall(SYS_getdents64, dfd, dents.b,
+	    sizeof(dents.b))) > 0) {
 		for (off = 0; off < n; off += e->d_reclen) {
-			e = (struct reap_dirent *)(dents + off);
+			e = (struct reap_dirent *)(dents.b + off);
 			if (e->d_name[0] == '.')
 				continue;
 			fmt_s(path, sizeof(path), "%.*s/children", 20,
@@ -130,16 +161,30 @@ reap_children_of(struct reap_pids *p, pid_t pid)
 			fd = openat(dfd, path, O_RDONLY | O_CLOEXEC);
 			if (fd < 0)
 				continue;
-			r = read(fd, buf, sizeof(buf) - 1);
+			reap_read_children(p, fd);
 			close(fd);
-			if (r <= 0)
-				continue;
-			buf[r] = '\0';
-			reap_parse_children(p, buf);
 		}
 	}
 	close(dfd);
 	return 0;
+}
+
+/*
+ * /proc can be used only if it is this PID namespace's: a /proc of
+ * another namespace (unshare --pid without --mount-proc) names other
+ * processes by the same numbers.
+ */
+static bool
+reap_proc_is_ours(pid_t self)
+{
+	char link[32], want[32];
+	ssize_t n = readlink("/proc/self", link, sizeof(link) - 1);
+
+	if (n <= 0)
+		return false;
+	link[n] = '\0';
+	fmt_s(want, sizeof(want), "%d", (int)self);
+	return strcmp(link, want) == 0;
 }
 
 /*
@@ -155,12 +200,12 @@ reap_signal_rest(struct tend *t, int sig)
 	char b[16];
 	size_t i;
 
-	tlog(o->verbosity, LOG_INFO, "sending SIG%s to the remaining processes",
+	tlog(o->verbosity, TLOG_INFO, "sending SIG%s to the remaining processes",
 	    sig_name(sig, b, sizeof(b)));
 	if (t->pid1) {
 		/* kill(2): -1 is every process of the namespace but PID 1 */
 		if (kill(-1, sig) < 0 && errno != ESRCH)
-			tlog(o->verbosity, LOG_ERR, "cannot signal processes: %s",
+			tlog(o->verbosity, TLOG_ERR, "cannot signal processes: %s",
 			    strerror(errno));
 		if (sig == SIGTERM)
 			(void)kill(-1, SIGCONT);
@@ -170,8 +215,11 @@ reap_signal_rest(struct tend *t, int sig)
 	 * As subreaper: every descendant, found through /proc. Without /proc
 	 * (not mounted), fall back to the child's process group.
 	 */
-	p.v = mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t), PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	p.v = MAP_FAILED;
+	if (reap_proc_is_ours(t->self))
+		p.v = mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t),
+		    PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p.v == MAP_FAILED || reap_children_of(&p, t->self) < 0) {
 		if (t->child_pgid > 0) {
 			(void)kill(-t->child_pgid, sig);

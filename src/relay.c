@@ -62,7 +62,7 @@ static void
 relay_out_broken(struct relay *r, struct relay_out *out, int err)
 {
 	if (!out->warned)
-		tlog(r->o->verbosity, LOG_ERR, "cannot relay logs to %s: %s; "
+		tlog(r->o->verbosity, TLOG_ERR, "cannot relay logs to %s: %s; "
 		    "dropping them", out->stdfd == 1 ? "stdout" : "stderr",
 		    strerror(err));
 	out->warned = true;
@@ -271,7 +271,7 @@ relay_put(struct relay *r, struct relay_src *s, int stdfd, const char *msg,
 	l.msg = msg;
 	l.len = n;
 	l.split = split;
-	l.time_ms = r->o->log_format == LOGFMT_JSON ? relay_realtime_ms() : 0;
+	l.time_ms = r->now_ms;
 	max = logfmt_max(r->o->log_format, &l);
 	/* relay_read_limit keeps this from happening; never drop a line */
 	while ((p = relay_out_reserve(out, max)) == NULL &&
@@ -305,7 +305,9 @@ relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
 	struct relay_out *out = r->to[s->os->fd];
 	struct logfmt_line one = { s->os->prefix, s->os->path, "stdout", "",
 	    1, false, 0 };
-	size_t per_byte = logfmt_max(r->o->log_format, &one);
+	/* text: the prefix and a newline; the split mark is in the reserve */
+	size_t per_byte = r->o->log_format == LOGFMT_TEXT ?
+	    strlen(s->os->prefix) + 2 : logfmt_max(r->o->log_format, &one);
 	size_t free = RELAY_CAP - relay_pending(out), n;
 
 	if (free <= RELAY_RESERVE)
@@ -314,6 +316,37 @@ relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
 	if (n > room)
 		n = room;
 	return n > RELAY_READ_MAX ? RELAY_READ_MAX : n;
+}
+
+/*
+ * Text without a prefix is the input itself: whole lines go straight from
+ * the line buffer to an idle output, without the copy into its buffer; what
+ * the write leaves over is queued, in order.
+ */
+static void
+relay_pass(struct relay *r, struct relay_src *s, size_t n)
+{
+	struct relay_emit e = { r, s };
+	struct relay_out *out = r->to[s->os->fd];
+	size_t k = linebuf_whole(s->lb, n);
+	ssize_t w = 0;
+	char *p;
+
+	if (k > 0 && out->mode != OUT_SOCKET) {
+		w = write(out->fd, s->lb->buf, k);
+		if (w < 0 && errno != EAGAIN && errno != EINTR) {
+			relay_out_broken(r, out, errno);
+			w = (ssize_t)k;
+		}
+	} else if (k > 0)
+		w = send(out->fd, s->lb->buf, k, MSG_DONTWAIT | MSG_NOSIGNAL);
+	if (w < 0)
+		w = 0;
+	if ((size_t)w < k && (p = relay_out_reserve(out, k - (size_t)w)))
+		memcpy(p, s->lb->buf + w, k - (size_t)w);
+	if ((size_t)w < k && p != NULL)
+		out->tail += k - (size_t)w;
+	linebuf_consume(s->lb, n, k, relay_emit_line, &e);
 }
 
 /*
@@ -344,8 +377,18 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		}
 		n = read(s->fd, p, limit);
+		if (n > 0 && r->o->log_format == LOGFMT_JSON)
+			r->now_ms = relay_realtime_ms();
 		if (n > 0) {
-			linebuf_commit(s->lb, (size_t)n, relay_emit_line, &e);
+			if (r->o->log_format == LOGFMT_TEXT &&
+			    s->os->prefix[0] == '\0' &&
+			    relay_pending(out) == 0 &&
+			    (out->mode == OUT_NONBLOCK ||
+			    out->mode == OUT_PLAIN || out->mode == OUT_SOCKET))
+				relay_pass(r, s, (size_t)n);
+			else
+				linebuf_commit(s->lb, (size_t)n,
+				    relay_emit_line, &e);
 			if (s->os->kind == SRC_TAIL)
 				s->off += n;
 			relay_out_write(r, out);
@@ -359,7 +402,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 		if (errno == EINTR)
 			continue;
 		if (errno != EAGAIN)
-			tlog(r->o->verbosity, LOG_ERR, "cannot read '%s': %s",
+			tlog(r->o->verbosity, TLOG_ERR, "cannot read '%s': %s",
 			    s->os->path, strerror(errno));
 		return 1;
 	}
@@ -406,7 +449,7 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 	relay_out_write(r, r->to[s->os->fd]);
 	loop_del_fd(r->loop, fd);
 	if (relay_fifo_open(r, s) < 0) {
-		tlog(r->o->verbosity, LOG_ERR, "cannot reopen '%s': %s; no "
+		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen '%s': %s; no "
 		    "longer relayed", s->os->path, strerror(errno));
 		s->fd = -1;
 	}
@@ -438,6 +481,8 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 				continue;
 			break;
 		}
+		if (r->o->log_format == LOGFMT_JSON)
+			r->now_ms = relay_realtime_ms();
 		len = syslog_format(in, (size_t)got, line,
 		    SYSLOG_OUT_MAX(RELAY_DGRAM_MAX), &sev);
 		stdfd = sev <= r->o->syslog_stderr ? 2 : 1;
@@ -555,7 +600,7 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 
 	/* copytruncate: the file shrank under us, start it over */
 	if (fstat(s->fd, &st) == 0 && st.st_size < s->off) {
-		tlog(r->o->verbosity, LOG_INFO, "'%s' was truncated",
+		tlog(r->o->verbosity, TLOG_INFO, "'%s' was truncated",
 		    s->os->path);
 		s->off = 0;
 		(void)lseek(s->fd, 0, SEEK_SET);
@@ -706,7 +751,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			r->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 			if (r->inotify < 0 || loop_add_fd(l, r->inotify, POLLIN,
 			    relay_inotify_ready, r) < 0) {
-				tlog(o->verbosity, LOG_INFO, "no inotify (%s): "
+				tlog(o->verbosity, TLOG_INFO, "no inotify (%s): "
 				    "polling followed files every %d ms",
 				    strerror(errno), RELAY_TAIL_POLL_MS);
 				if (r->inotify >= 0)
@@ -717,7 +762,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 		}
 		if (r->inotify >= 0 && relay_tail_watch_dir(r,
 		    s->os->path) < 0) {
-			tlog(o->verbosity, LOG_INFO, "cannot watch the directory"
+			tlog(o->verbosity, TLOG_INFO, "cannot watch the directory"
 			    " of '%s' (%s): polling it every %d ms",
 			    s->os->path, strerror(errno), RELAY_TAIL_POLL_MS);
 			poll_tails = true;

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tend/log.h"
@@ -27,7 +28,12 @@ signals_setup(struct tend *t)
 	 * RTMIN` sends 34. The kernel drops KILL and STOP from the mask.
 	 */
 	memset(&all, 0xff, sizeof(all));
-	if (sigprocmask(SIG_SETMASK, &all, &t->orig_mask) < 0)
+	/*
+	 * The raw call: musl's sigprocmask hides 32-34 in the old mask it
+	 * returns, and the child must get back exactly what tend was given.
+	 */
+	if (syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, &t->orig_mask,
+	    SIGNALS_SETSIZE) < 0)
 		return -1;
 	/*
 	 * An inherited SIG_IGN for SIGCHLD makes the kernel reap our children
@@ -54,22 +60,22 @@ signals_forward(struct tend *t, int sig)
 	int to = o->rewrite[sig];
 
 	if (t->child == 0 || t->sv.phase != SV_RUNNING) {
-		tlog(o->verbosity, LOG_DEBUG, "not forwarding SIG%s: no child",
+		tlog(o->verbosity, TLOG_DEBUG, "not forwarding SIG%s: no child",
 		    sig_name(sig, b1, sizeof(b1)));
 		return;
 	}
 	if (to == 0) {
-		tlog(o->verbosity, LOG_DEBUG, "dropping SIG%s (rewritten to 0)",
+		tlog(o->verbosity, TLOG_DEBUG, "dropping SIG%s (rewritten to 0)",
 		    sig_name(sig, b1, sizeof(b1)));
 		return;
 	}
 	target = o->pgroup ? -t->child_pgid : t->child;
 	if (kill(target, to) < 0 && errno != ESRCH)
-		tlog(o->verbosity, LOG_ERR, "cannot forward SIG%s to %d: %s",
+		tlog(o->verbosity, TLOG_ERR, "cannot forward SIG%s to %d: %s",
 		    sig_name(to, b2, sizeof(b2)), (int)target,
 		    strerror(errno));
 	else
-		tlog(o->verbosity, LOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
+		tlog(o->verbosity, TLOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
 		    sig_name(sig, b1, sizeof(b1)),
 		    sig_name(to, b2, sizeof(b2)), (int)target);
 }
@@ -118,7 +124,7 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 		}
 	}
 	if (chld) {
-		tlog(t->o->verbosity, LOG_DEBUG, "Received SIGCHLD");
+		tlog(t->o->verbosity, TLOG_DEBUG, "Received SIGCHLD");
 		reap_all(t);
 	}
 }

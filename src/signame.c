@@ -16,25 +16,29 @@
 #define SIGNAME_RTMIN	34
 #define SIGNAME_RTMAX	(NSIG - 1)
 
-static const struct {
-	const char *name;
-	int sig;
-} sig_table[] = {
-	{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
-	{ "ILL", SIGILL }, { "TRAP", SIGTRAP }, { "ABRT", SIGABRT },
-	{ "IOT", SIGIOT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
-	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
-	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
-	{ "TERM", SIGTERM }, { "STKFLT", SIGSTKFLT }, { "CHLD", SIGCHLD },
-	{ "CLD", SIGCHLD }, { "CONT", SIGCONT }, { "STOP", SIGSTOP },
-	{ "TSTP", SIGTSTP }, { "TTIN", SIGTTIN }, { "TTOU", SIGTTOU },
-	{ "URG", SIGURG }, { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ },
-	{ "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH },
-	{ "IO", SIGIO }, { "POLL", SIGPOLL }, { "PWR", SIGPWR },
-	{ "SYS", SIGSYS },
+/* Names by number, without pointers: a table of short strings. */
+#define SIG_STD	32
+static const char sig_names[SIG_STD][7] = {
+	[SIGHUP] = "HUP", [SIGINT] = "INT", [SIGQUIT] = "QUIT",
+	[SIGILL] = "ILL", [SIGTRAP] = "TRAP", [SIGABRT] = "ABRT",
+	[SIGBUS] = "BUS", [SIGFPE] = "FPE", [SIGKILL] = "KILL",
+	[SIGUSR1] = "USR1", [SIGSEGV] = "SEGV", [SIGUSR2] = "USR2",
+	[SIGPIPE] = "PIPE", [SIGALRM] = "ALRM", [SIGTERM] = "TERM",
+	[SIGSTKFLT] = "STKFLT", [SIGCHLD] = "CHLD", [SIGCONT] = "CONT",
+	[SIGSTOP] = "STOP", [SIGTSTP] = "TSTP", [SIGTTIN] = "TTIN",
+	[SIGTTOU] = "TTOU", [SIGURG] = "URG", [SIGXCPU] = "XCPU",
+	[SIGXFSZ] = "XFSZ", [SIGVTALRM] = "VTALRM", [SIGPROF] = "PROF",
+	[SIGWINCH] = "WINCH", [SIGIO] = "IO", [SIGPWR] = "PWR",
+	[SIGSYS] = "SYS",
 };
 
-#define SIG_TABLE_LEN (sizeof(sig_table) / sizeof(sig_table[0]))
+/* Other names of the same signals, accepted but never printed. */
+static const struct {
+	char	name[5];
+	char	sig;
+} sig_aliases[] = {
+	{ "IOT", SIGIOT }, { "CLD", SIGCHLD }, { "POLL", SIGPOLL },
+};
 
 int
 sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
@@ -54,9 +58,16 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 	}
 	if (strncasecmp(p, "SIG", 3) == 0)
 		p += 3;
-	for (i = 0; i < SIG_TABLE_LEN; i++) {
-		if (strcasecmp(p, sig_table[i].name) == 0) {
-			*sig = sig_table[i].sig;
+	for (i = 1; i < SIG_STD; i++) {
+		if (sig_names[i][0] != '\0' &&
+		    strcasecmp(p, sig_names[i]) == 0) {
+			*sig = (int)i;
+			return 0;
+		}
+	}
+	for (i = 0; i < sizeof(sig_aliases) / sizeof(sig_aliases[0]); i++) {
+		if (strcasecmp(p, sig_aliases[i].name) == 0) {
+			*sig = sig_aliases[i].sig;
 			return 0;
 		}
 	}
@@ -85,11 +96,8 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 const char *
 sig_name(int sig, char *buf, size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < SIG_TABLE_LEN; i++)
-		if (sig_table[i].sig == sig)
-			return sig_table[i].name;
+	if (sig > 0 && sig < SIG_STD && sig_names[sig][0] != '\0')
+		return sig_names[sig];
 	if (sig >= SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
 		fmt_s(buf, len, "RTMIN+%d", sig - SIGNAME_RTMIN);
 	else

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tend/exitcode.h"
@@ -56,11 +57,12 @@ spawn_in_child(struct tend *t, int rfd)
 			spawn_report(rfd, SPAWN_PGRP, errno);
 		/*
 		 * Give the child the terminal's foreground, so Ctrl-C and
-		 * Ctrl-Z reach it. SIGTTOU is still blocked here, so the call
-		 * is allowed from the background. Not a terminal, or not ours:
+		 * Ctrl-Z reach it, if tend had it: `tend cmd &` in a shell
+		 * must not take it from the shell (SIGTTOU is blocked here, so
+		 * the kernel would allow it). Not a terminal, or not ours:
 		 * ENOTTY/ENXIO, fine.
 		 */
-		else if (tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
+		else if (t->tty_fg && tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
 		    errno != ENOTTY && errno != ENXIO)
 			spawn_report(rfd, SPAWN_TTY, errno);
 	}
@@ -69,7 +71,8 @@ spawn_in_child(struct tend *t, int rfd)
 		sa.sa_handler = SIG_IGN;
 		sigaction(SIGCHLD, &sa, NULL);
 	}
-	sigprocmask(SIG_SETMASK, &t->orig_mask, NULL);
+	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, &t->orig_mask, NULL,
+	    SIGNALS_SETSIZE);
 	execvp(o->argv[0], o->argv);
 	err = errno;
 	spawn_report(rfd, SPAWN_EXEC, err);
@@ -87,6 +90,7 @@ spawn_child(struct tend *t)
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -1;
+	t->tty_fg = tcgetpgrp(STDIN_FILENO) == getpgrp();
 	pid = fork();
 	if (pid < 0) {
 		close(p[0]);
@@ -100,7 +104,7 @@ spawn_child(struct tend *t)
 	close(p[1]);
 	t->child = pid;
 	t->child_pgid = pid;
-	tlog(o->verbosity, LOG_INFO, "spawned '%s' as pid %d", o->argv[0],
+	tlog(o->verbosity, TLOG_INFO, "spawned '%s' as pid %d", o->argv[0],
 	    (int)pid);
 	for (;;) {
 		n = read(p[0], &r, sizeof(r));
@@ -110,17 +114,17 @@ spawn_child(struct tend *t)
 			break;
 		switch (r.what) {
 		case SPAWN_EXEC:
-			tlog(o->verbosity, LOG_ERR, "cannot run '%s': %s",
+			tlog(o->verbosity, TLOG_ERR, "cannot run '%s': %s",
 			    o->argv[0], strerror(r.err));
 			break;
 		case SPAWN_PGRP:
-			tlog(o->verbosity, LOG_INFO,
+			tlog(o->verbosity, TLOG_INFO,
 			    "cannot give the child its own %s: %s",
 			    o->setsid ? "session" : "process group",
 			    strerror(r.err));
 			break;
 		default:
-			tlog(o->verbosity, LOG_INFO,
+			tlog(o->verbosity, TLOG_INFO,
 			    "cannot hand the terminal to the child: %s",
 			    strerror(r.err));
 			break;

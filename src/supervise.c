@@ -8,11 +8,20 @@ sv_init(struct supervise *sv, int64_t grace_ms)
 	sv->grace_ms = grace_ms;
 	sv->deadline = 0;
 	sv->status = 0;
+	sv->kill_rounds = 0;
+	sv->gave_up = false;
 }
 
 static enum sv_action
 sv_kill(struct supervise *sv, int64_t now)
 {
+	if (sv->kill_rounds == SV_KILL_ROUNDS) {
+		sv->phase = SV_DONE;
+		sv->deadline = 0;
+		sv->gave_up = true;
+		return SV_EXIT;
+	}
+	sv->kill_rounds++;
 	sv->phase = SV_KILLING;
 	sv->deadline = now + SV_KILL_RETRY_MS;
 	return SV_KILL_ALL;

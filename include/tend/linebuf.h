@@ -34,6 +34,20 @@ char	*linebuf_space(struct linebuf *lb, size_t *room);
 void	linebuf_commit(struct linebuf *lb, size_t n, linebuf_emit *emit,
 	    void *ctx);
 
+/*
+ * For a pass-through writer: n bytes were put at linebuf_space(); the
+ * length of the whole lines held now (up to the last '\n', included), 0
+ * if there is none.
+ */
+size_t	linebuf_whole(const struct linebuf *lb, size_t n);
+
+/*
+ * Those k bytes (from linebuf_whole) went out as they are: drop them and
+ * commit what is left of the n new bytes.
+ */
+void	linebuf_consume(struct linebuf *lb, size_t n, size_t k,
+	    linebuf_emit *emit, void *ctx);
+
 /* Emit what is held as a partial line, if anything. */
 void	linebuf_flush(struct linebuf *lb, linebuf_emit *emit, void *ctx);
 

@@ -4,10 +4,10 @@
 
 /* Levels as tini's: shown when verbosity >= level. */
 enum {
-	LOG_ERR = 1,	/* errors and warnings: shown by default */
-	LOG_INFO = 2,	/* -v */
-	LOG_DEBUG = 3,	/* -vv */
-	LOG_TRACE = 4,	/* -vvv */
+	TLOG_ERR = 1,	/* errors and warnings: shown by default */
+	TLOG_INFO = 2,	/* -v */
+	TLOG_DEBUG = 3,	/* -vv */
+	TLOG_TRACE = 4,	/* -vvv */
 };
 
 void	tlog(int verbosity, int level, const char *fmt, ...)

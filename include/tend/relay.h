@@ -74,6 +74,7 @@ struct relay {
 	int			 inotify;	/* -1: none (polling) */
 	struct loop_timer	*tail_timer;
 	char			*dgram;		/* syslog datagram + its line */
+	int64_t			 now_ms;	/* JSON "time" of this read */
 };
 
 /*

@@ -21,11 +21,15 @@ struct tend {
 	sigset_t		 orig_mask;	/* restored in the child */
 	bool			 chld_was_ignored; /* SIGCHLD SIG_IGN on entry */
 	bool			 pid1;
+	bool			 tty_fg;	/* tend's group has the terminal */
 	pid_t			 self;
 	pid_t			 child;		/* 0 before spawn / after exit */
 	pid_t			 child_pgid;	/* kept after the child exits */
 	int			 status;	/* tend's exit status */
 };
+
+/* The kernel's sigset size, for raw rt_sigprocmask/rt_sigtimedwait. */
+#define SIGNALS_SETSIZE	(_NSIG / 8)
 
 /* signals.c: block everything, read it from one signalfd. */
 int	signals_setup(struct tend *t);

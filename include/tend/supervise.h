@@ -27,12 +27,19 @@ enum sv_action {
 
 /* Between SIGKILL rounds while processes remain (forks racing the kill). */
 #define SV_KILL_RETRY_MS 100
+/*
+ * Rounds before tend gives up on what it cannot find or kill (no /proc as
+ * subreaper, a process stuck in the kernel): it exits, sv->gave_up set.
+ */
+#define SV_KILL_ROUNDS	50
 
 struct supervise {
 	enum sv_phase	phase;
 	int64_t		grace_ms;
 	int64_t		deadline;	/* CLOCK_MONOTONIC ms; 0 = none */
 	int		status;		/* the main child's mapped status */
+	int		kill_rounds;
+	bool		gave_up;
 };
 
 void	sv_init(struct supervise *sv, int64_t grace_ms);

@@ -190,15 +190,45 @@ test_init(void **state)
 	assert_int_equal(sv.status, 0);
 }
 
+/*
+ * SIGKILL rounds are bounded: what tend cannot find or end does not keep
+ * it alive. SV_KILL_ROUNDS rounds, then exit with gave_up set.
+ */
+static void
+test_gives_up(void **state)
+{
+	struct supervise sv;
+	int64_t now = 1000;
+	int i;
+
+	(void)state;
+	sv_init(&sv, 0);
+	assert_int_equal(sv_main_exited(&sv, 7, true, now), SV_KILL_ALL);
+	assert_false(sv.gave_up);
+	for (i = 1; i < SV_KILL_ROUNDS; i++) {
+		now = sv.deadline;
+		assert_int_equal(sv_timeout(&sv, now), SV_KILL_ALL);
+		assert_int_equal(sv.kill_rounds, i + 1);
+		assert_false(sv.gave_up);
+	}
+	assert_int_equal(sv_timeout(&sv, sv.deadline), SV_EXIT);
+	assert_true(sv.gave_up);
+	assert_int_equal(sv.phase, SV_DONE);
+	assert_int_equal(sv.status, 7);
+	assert_int_equal(sv_timeout(&sv, now + 100000), SV_NONE);
+}
+
 int
 main(void)
 {
-	struct CMUnitTest tests[1 + NELEM(cases)];
+	struct CMUnitTest tests[2 + NELEM(cases)];
 	size_t i;
 
 	memset(tests, 0, sizeof(tests));
 	tests[0].name = "test_init";
 	tests[0].test_func = test_init;
+	tests[1 + NELEM(cases)].name = "test_gives_up";
+	tests[1 + NELEM(cases)].test_func = test_gives_up;
 	for (i = 0; i < NELEM(cases); i++) {
 		tests[1 + i].name = cases[i].name;
 		tests[1 + i].test_func = test_case;
