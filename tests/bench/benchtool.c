@@ -19,6 +19,20 @@
  *   orphans N
  *           leave N orphaned zombies to PID 1, then print how long the
  *           init took to reap them all ("reap_ns <ns>"); exit 0
+ *   flood FIFO FD BYTES LINELEN [STALL_EVERY_MB STALL_MS]
+ *           a writer child opens FIFO and writes BYTES (rounded down to
+ *           whole writes) of LINELEN-byte lines, newline included, in
+ *           writes of whole lines of at most 64 KiB; this process reads FD
+ *           (1 MiB reads) until as many bytes arrived (or the writer
+ *           failed, or 120 s passed), stalling STALL_MS
+ *           after every STALL_EVERY_MB MiB read; prints "ns <ns>" (the
+ *           writer's open(2) returning -> the last byte read) and
+ *           "bytes <n>", exit 1 on EOF before the end
+ *   syslog SOCK FD N SIZE
+ *           a sender child sends N datagrams "<14>bench: x...x" of SIZE
+ *           bytes with blocking send(2) to the unix datagram socket SOCK;
+ *           this process reads FD until N lines arrived; prints "ns <ns>"
+ *           (first send -> last line) and "lines <n>"
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -29,7 +43,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -323,6 +340,233 @@ mode_orphans(long n)
 	return 0;
 }
 
+static volatile sig_atomic_t got_chld, got_alrm;
+
+static void
+on_sig(int sig)
+{
+	if (sig == SIGCHLD)
+		got_chld = 1;
+	else
+		got_alrm = 1;
+}
+
+/*
+ * The reader's guard: SIGCHLD and SIGALRM interrupt read(2) (no
+ * SA_RESTART), so that a writer that failed, or 120 s without the end,
+ * stop the wait instead of hanging it.
+ */
+static void
+guard(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sig;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(120);
+}
+
+/* After EINTR: 1 if the wait should stop (writer failed, or time out). */
+static int
+guard_stop(pid_t w, int *status, int *reaped)
+{
+	if (got_alrm) {
+		fprintf(stderr, "benchtool: timed out\n");
+		return 1;
+	}
+	if (got_chld && !*reaped && waitpid(w, status, WNOHANG) == w) {
+		*reaped = 1;
+		return *status != 0;
+	}
+	return 0;
+}
+
+/* Shared with the writer child: when its open(2) returned. */
+static volatile long long *
+shared_stamp(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED) {
+		perror("benchtool: mmap");
+		exit(2);
+	}
+	return p;
+}
+
+static void
+flood_writer(const char *fifo, long long total, long linelen,
+    volatile long long *t0)
+{
+	static char buf[1 << 16];
+	long per = (long)sizeof(buf) / linelen, i;
+	size_t chunk = (size_t)(per * linelen);
+	long long left = total;
+	ssize_t w;
+	int fd;
+
+	for (i = 0; i < per; i++) {
+		memset(buf + i * linelen, 'a' + (int)(i % 26),
+		    (size_t)linelen - 1);
+		buf[i * linelen + linelen - 1] = '\n';
+	}
+	fd = open(fifo, O_WRONLY);
+	if (fd < 0) {
+		perror("benchtool: open fifo");
+		_exit(3);
+	}
+	*t0 = now();
+	while (left > 0) {
+		size_t off = 0;
+
+		while (off < chunk) {
+			w = write(fd, buf + off, chunk - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				perror("benchtool: write fifo");
+				_exit(3);
+			}
+			off += (size_t)w;
+		}
+		left -= (long long)chunk;
+	}
+	close(fd);
+	_exit(0);
+}
+
+static int
+mode_flood(const char *fifo, int fd, long long bytes, long linelen,
+    long stall_mb, long stall_ms)
+{
+	static char buf[1 << 20];
+	volatile long long *t0 = shared_stamp();
+	long chunk;
+	long long got = 0, next_stall, t1;
+	ssize_t n;
+	pid_t w;
+	int status = 0, reaped = 0;
+
+	if (linelen < 1 || linelen > 65536)
+		return 2;
+	chunk = (65536 / linelen) * linelen;
+	bytes -= bytes % chunk;
+	next_stall = stall_mb > 0 ? stall_mb << 20 : -1;
+	w = fork();
+	if (w < 0)
+		return 2;
+	if (w == 0)
+		flood_writer(fifo, bytes, linelen, t0);
+	guard();
+	while (got < bytes) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR) {
+			if (guard_stop(w, &status, &reaped))
+				break;
+			continue;
+		}
+		if (n <= 0)
+			break;
+		got += n;
+		if (next_stall > 0 && got >= next_stall && got < bytes) {
+			struct timespec ts = { stall_ms / 1000,
+			    (stall_ms % 1000) * 1000000 };
+
+			nanosleep(&ts, NULL);
+			next_stall += stall_mb << 20;
+		}
+	}
+	t1 = now();
+	alarm(0);
+	if (!reaped) {
+		if (got < bytes)
+			kill(w, SIGKILL);
+		while (waitpid(w, &status, 0) < 0 && errno == EINTR)
+			;
+	}
+	printf("ns %lld\nbytes %lld\nwriter %d\n", t1 - *t0, got, status);
+	return got == bytes && status == 0 ? 0 : 1;
+}
+
+static void
+syslog_sender(const char *path, long count, long size,
+    volatile long long *t0)
+{
+	struct sockaddr_un sa;
+	char msg[65536];
+	int fd, hl;
+	long i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
+	fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		perror("benchtool: connect");
+		_exit(3);
+	}
+	hl = snprintf(msg, sizeof(msg), "<14>bench: ");
+	if (size < hl + 1 || size > (long)sizeof(msg))
+		_exit(2);
+	memset(msg + hl, 'x', (size_t)(size - hl));
+	*t0 = now();
+	for (i = 0; i < count; i++) {
+		while (send(fd, msg, (size_t)size, 0) < 0) {
+			if (errno != EINTR && errno != ENOBUFS &&
+			    errno != EAGAIN) {
+				perror("benchtool: send");
+				_exit(3);
+			}
+		}
+	}
+	_exit(0);
+}
+
+static int
+mode_syslog(const char *path, int fd, long count, long size)
+{
+	static char buf[1 << 20];
+	volatile long long *t0 = shared_stamp();
+	long long lines = 0, t1;
+	ssize_t n;
+	pid_t w;
+	int status = 0, reaped = 0;
+	char *p, *end;
+
+	w = fork();
+	if (w < 0)
+		return 2;
+	if (w == 0)
+		syslog_sender(path, count, size, t0);
+	guard();
+	while (lines < count) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR) {
+			if (guard_stop(w, &status, &reaped))
+				break;
+			continue;
+		}
+		if (n <= 0)
+			break;
+		for (p = buf, end = buf + n;
+		    (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+			lines++;
+	}
+	t1 = now();
+	alarm(0);
+	if (!reaped) {
+		if (lines < count)
+			kill(w, SIGKILL);
+		while (waitpid(w, &status, 0) < 0 && errno == EINTR)
+			;
+	}
+	printf("ns %lld\nlines %lld\nsender %d\n", t1 - *t0, lines, status);
+	return lines == count && status == 0 ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -336,7 +580,16 @@ main(int argc, char **argv)
 		return mode_burst((pid_t)num(argv[2]), num(argv[3]));
 	if (strcmp(m, "orphans") == 0 && argc == 3)
 		return mode_orphans(num(argv[2]));
+	if (strcmp(m, "flood") == 0 && (argc == 6 || argc == 8))
+		return mode_flood(argv[2], (int)num(argv[3]), num(argv[4]),
+		    num(argv[5]), argc == 8 ? num(argv[6]) : 0,
+		    argc == 8 ? num(argv[7]) : 0);
+	if (strcmp(m, "syslog") == 0 && argc == 6)
+		return mode_syslog(argv[2], (int)num(argv[3]), num(argv[4]),
+		    num(argv[5]));
 	fprintf(stderr, "usage: benchtool spawn REPS CMD... [:: CMD...]... | "
-	    "rtt N PID,FD... | burst PID N | orphans N\n");
+	    "rtt N PID,FD... | burst PID N | orphans N | "
+	    "flood FIFO FD BYTES LINELEN [STALL_EVERY_MB STALL_MS] | "
+	    "syslog SOCK FD N SIZE\n");
 	return 2;
 }
