@@ -27,7 +27,8 @@ TEST_CFLAGS := $(BASE) $(WARN) -g -O1 -fsanitize=address,undefined \
 	   -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The pure core: no syscalls, unit-tested (DESIGN.md section 5).
-CORE	:= opts signame duration exitcode supervise version fmt num linebuf \
+CORE	:= opts signame duration exitcode supervise version fmt num errstr \
+	   linebuf \
 	   syslogfmt logfmt
 # The thin Linux layer.
 SHELL_MODS := main loop signals spawn reap log relay fs
@@ -84,6 +85,7 @@ unit: $(UNIT_BINS) purity
 
 pid1: all
 	tests/pid1/run
+	tests/pid1/relay
 
 oci: all
 	tests/oci/run

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tend/errstr.h"
 #include "tend/fmt.h"
 #include "tend/fs.h"
 
@@ -37,7 +38,7 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 
 	if (fs_make_parents(path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    path, strerror(errno));
+		    path, err_str(errno));
 		return -1;
 	}
 	if (lstat(path, &st) == 0) {
@@ -53,17 +54,17 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 		}
 		if (unlink(path) < 0) {
 			fmt_s(err, errlen, "cannot replace '%s': %s", path,
-			    strerror(errno));
+			    err_str(errno));
 			return -1;
 		}
 	} else if (errno != ENOENT) {
 		fmt_s(err, errlen, "cannot use '%s': %s", path,
-		    strerror(errno));
+		    err_str(errno));
 		return -1;
 	}
 	if (mkfifo(path, 0666) < 0) {
 		fmt_s(err, errlen, "cannot make the FIFO '%s': %s", path,
-		    strerror(errno));
+		    err_str(errno));
 		return -1;
 	}
 	return 0;

@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "tend/errstr.h"
 #include "tend/fmt.h"
 #include "tend/log.h"
 #include "tend/opts.h"
@@ -109,7 +110,7 @@ setup_subreaper(struct tend *t)
 		tlog(t->o->verbosity, TLOG_ERR,
 		    "cannot become a child subreaper: %s; not PID 1 either, "
 		    "so zombie reaping won't work for orphans",
-		    strerror(errno));
+		    err_str(errno));
 }
 
 /*
@@ -129,7 +130,7 @@ setup_tty_handoff(struct tend *t)
 		return;
 	if (ioctl(STDIN_FILENO, TIOCNOTTY) < 0) {
 		tlog(t->o->verbosity, TLOG_INFO,
-		    "cannot detach from the terminal: %s", strerror(errno));
+		    "cannot detach from the terminal: %s", err_str(errno));
 		return;
 	}
 	sigemptyset(&hupcont);
@@ -163,7 +164,7 @@ setup(struct tend *t, char *err, size_t errlen)
 
 	if (signals_setup(t) < 0) {
 		fmt_s(err, errlen, "cannot set up signals: %s",
-		    strerror(errno));
+		    err_str(errno));
 		return -1;
 	}
 	loop_init(&t->loop);
@@ -177,7 +178,7 @@ setup(struct tend *t, char *err, size_t errlen)
 	setup_subreaper(t);
 	if (o->pdeath_sig != 0 && prctl(PR_SET_PDEATHSIG, o->pdeath_sig) < 0) {
 		fmt_s(err, errlen, "cannot set parent-death signal SIG%s: %s",
-		    sig_name(o->pdeath_sig, b, sizeof(b)), strerror(errno));
+		    sig_name(o->pdeath_sig, b, sizeof(b)), err_str(errno));
 		return -1;
 	}
 	setup_tty_handoff(t);
@@ -212,7 +213,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (o.mode == OPTS_RUN && spawn_child(&t) < 0) {
-		tlog(1, TLOG_ERR, "cannot fork: %s", strerror(errno));
+		tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
 		return EXIT_USAGE;
 	}
 	/*
@@ -225,12 +226,12 @@ main(int argc, char **argv)
 	/* never hold a mount busy; the child kept the working directory */
 	if (chdir("/") < 0)
 		tlog(o.verbosity, TLOG_INFO, "cannot chdir to /: %s",
-		    strerror(errno));
+		    err_str(errno));
 
 	/* supervision: from here on, tend warns and carries on */
 	if (loop_run(&t.loop) < 0)
 		tlog(o.verbosity, TLOG_ERR, "event loop failed: %s",
-		    strerror(errno));
+		    err_str(errno));
 	/* every process is gone: what the sources hold goes out, whole */
 	relay_drain(&t.relay);
 	return t.status;

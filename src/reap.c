@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tend/errstr.h"
 #include "tend/fmt.h"
 #include "tend/exitcode.h"
 #include "tend/log.h"
@@ -206,7 +207,7 @@ reap_signal_rest(struct tend *t, int sig)
 		/* kill(2): -1 is every process of the namespace but PID 1 */
 		if (kill(-1, sig) < 0 && errno != ESRCH)
 			tlog(o->verbosity, TLOG_ERR, "cannot signal processes: %s",
-			    strerror(errno));
+			    err_str(errno));
 		if (sig == SIGTERM)
 			(void)kill(-1, SIGCONT);
 		return;

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tend/errstr.h"
 #include "tend/fmt.h"
 #include "tend/fs.h"
 #include "tend/log.h"
@@ -24,13 +25,13 @@
 #include "tend/relay.h"
 #include "tend/syslogfmt.h"
 
-/* A datagram as large as a unix socket takes by default (wmem_max). */
-#define RELAY_DGRAM_MAX	(256u << 10)
-/* What one source read may add to its output: see relay_read_limit. */
-#define RELAY_RESERVE	(6 * LINEBUF_MAX + 4096)
+/* The first syslog buffer; it grows to the largest datagram seen. */
+#define RELAY_DGRAM_MIN	(64u << 10)
 
 static void	relay_out_write(struct relay *r, struct relay_out *out);
 static void	relay_tail_check(struct relay *r, struct relay_src *s);
+static int	relay_syslog_emit(struct relay *r, struct relay_src *s,
+		    bool draining);
 
 static void *
 relay_map(size_t n)
@@ -64,7 +65,7 @@ relay_out_broken(struct relay *r, struct relay_out *out, int err)
 	if (!out->warned)
 		tlog(r->o->verbosity, TLOG_ERR, "cannot relay logs to %s: %s; "
 		    "dropping them", out->stdfd == 1 ? "stdout" : "stderr",
-		    strerror(err));
+		    err_str(err));
 	out->warned = true;
 	out->mode = OUT_BROKEN;
 	out->head = out->tail = 0;
@@ -188,6 +189,9 @@ relay_resume_all(struct relay *r)
 			relay_tail_check(r, s);
 		else if (s->fd >= 0)
 			loop_set_events(r->loop, s->fd, POLLIN);
+		/* a message held back goes out before anything new is read */
+		if (s->held_fd != 0)
+			(void)relay_syslog_emit(r, s, false);
 	}
 }
 
@@ -308,11 +312,15 @@ relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
 	/* text: the prefix and a newline; the split mark is in the reserve */
 	size_t per_byte = r->o->log_format == LOGFMT_TEXT ?
 	    strlen(s->os->prefix) + 2 : logfmt_max(r->o->log_format, &one);
-	size_t free = RELAY_CAP - relay_pending(out), n;
+	size_t free = RELAY_CAP - relay_pending(out), n, reserve;
 
-	if (free <= RELAY_RESERVE)
+	/* the line held may come out whole, as long as the bound allows */
+	one.len = LINEBUF_MAX;
+	one.split = true;
+	reserve = logfmt_max(r->o->log_format, &one);
+	if (free <= reserve)
 		return 0;
-	n = (free - RELAY_RESERVE) / per_byte;
+	n = (free - reserve) / per_byte;
 	if (n > room)
 		n = room;
 	return n > RELAY_READ_MAX ? RELAY_READ_MAX : n;
@@ -373,6 +381,10 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 		p = linebuf_space(s->lb, &room);
 		limit = relay_read_limit(r, s, room);
 		if (limit == 0) {
+			if (!draining) {
+				relay_pause(r, s);
+				return 1;
+			}
 			relay_out_flush(r, out);
 			continue;
 		}
@@ -403,7 +415,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		if (errno != EAGAIN)
 			tlog(r->o->verbosity, TLOG_ERR, "cannot read '%s': %s",
-			    s->os->path, strerror(errno));
+			    s->os->path, err_str(errno));
 		return 1;
 	}
 }
@@ -450,7 +462,7 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 	loop_del_fd(r->loop, fd);
 	if (relay_fifo_open(r, s) < 0) {
 		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen '%s': %s; no "
-		    "longer relayed", s->os->path, strerror(errno));
+		    "longer relayed", s->os->path, err_str(errno));
 		s->fd = -1;
 	}
 	close(fd);
@@ -458,44 +470,100 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 
 /* --- syslog ------------------------------------------------------- */
 
+/*
+ * Emit the held message of s in LINEBUF_MAX pieces, as far as the output
+ * has room: what does not fit waits, held, and s stops reading (not
+ * draining). 0 when all of it went out, -1 when some waits.
+ */
 static int
+relay_syslog_emit(struct relay *r, struct relay_src *s, bool draining)
+{
+	struct relay_out *out = r->to[s->held_fd];
+	struct logfmt_line l = { s->os->prefix, "syslog", "stdout", "", 0,
+	    true, 0 };
+	size_t n;
+
+	while (s->held_off < s->held_len || s->held_len == 0) {
+		n = s->held_len - s->held_off;
+		l.len = n > LINEBUF_MAX ? LINEBUF_MAX : n;
+		if (RELAY_CAP - relay_pending(out) <
+		    logfmt_max(r->o->log_format, &l)) {
+			if (!draining) {
+				relay_pause(r, s);
+				return -1;
+			}
+			relay_out_flush(r, out);
+			continue;
+		}
+		relay_put(r, s, s->held_fd, s->held + s->held_off, l.len,
+		    s->held_off + l.len < s->held_len);
+		s->held_off += l.len;
+		if (s->held_len == 0)
+			break;
+	}
+	s->held_len = s->held_off = 0;
+	s->held_fd = 0;
+	relay_out_write(r, out);
+	return 0;
+}
+
+/* Room for a datagram of n bytes and its line; the buffer only grows. */
+static int
+relay_syslog_room(struct relay_src *s, size_t n)
+{
+	size_t size = SYSLOG_OUT_MAX(n) + n;
+	char *p;
+
+	if (size <= s->dgram_size)
+		return 0;
+	if (size < 2 * s->dgram_size)
+		size = 2 * s->dgram_size;
+	if ((p = relay_map(size)) == NULL)
+		return -1;
+	if (s->dgram != NULL)
+		munmap(s->dgram, s->dgram_size);
+	s->dgram = p;
+	s->dgram_size = size;
+	return 0;
+}
+
+static void
 relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 {
-	char *in = r->dgram, *line = r->dgram + RELAY_DGRAM_MAX;
-	size_t len, n, off;
-	int budget = 256, sev, stdfd;
-	ssize_t got;
+	int budget = 256, sev;
+	ssize_t got, size;
 
+	if (s->held_fd != 0 && relay_syslog_emit(r, s, draining) < 0)
+		return;
 	while (draining || budget-- > 0) {
 		if (relay_src_blocked(r, s)) {
 			if (!draining) {
 				relay_pause(r, s);
-				return 1;
+				return;
 			}
 			relay_out_flush(r, r->to[1]);
 			relay_out_flush(r, r->to[2]);
 		}
-		got = recv(s->fd, in, RELAY_DGRAM_MAX, MSG_DONTWAIT);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
+		/* its size first: a datagram too large for us is not cut */
+		size = recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
+		if (size < 0 && errno == EINTR)
+			continue;
+		if (size < 0 || relay_syslog_room(s, (size_t)size) < 0)
 			break;
-		}
+		got = recv(s->fd, s->dgram, (size_t)size + 1, MSG_DONTWAIT);
+		if (got < 0)
+			break;
 		if (r->o->log_format == LOGFMT_JSON)
 			r->now_ms = relay_realtime_ms();
-		len = syslog_format(in, (size_t)got, line,
-		    SYSLOG_OUT_MAX(RELAY_DGRAM_MAX), &sev);
-		stdfd = sev <= r->o->syslog_stderr ? 2 : 1;
 		/* one message, one line; past the bound, marked pieces */
-		for (off = 0; off < len || off == 0; off += n) {
-			n = len - off > LINEBUF_MAX ? LINEBUF_MAX : len - off;
-			relay_put(r, s, stdfd, line + off, n, off + n < len);
-			if (n == 0)
-				break;
-		}
-		relay_out_write(r, r->to[stdfd]);
+		s->held = s->dgram + got;
+		s->held_len = syslog_format(s->dgram, (size_t)got, s->held,
+		    SYSLOG_OUT_MAX((size_t)got), &sev);
+		s->held_off = 0;
+		s->held_fd = sev <= r->o->syslog_stderr ? 2 : 1;
+		if (relay_syslog_emit(r, s, draining) < 0)
+			return;
 	}
-	return 1;
 }
 
 static void
@@ -528,7 +596,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	memcpy(sa.sun_path, s->os->path, strlen(s->os->path));
 	if (fs_make_parents(s->os->path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    s->os->path, strerror(errno));
+		    s->os->path, err_str(errno));
 		return -1;
 	}
 	/* a stale socket of an earlier run goes; anything else stays */
@@ -545,7 +613,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	    chmod(s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
 		fmt_s(err, errlen, "cannot listen on '%s': %s", s->os->path,
-		    strerror(errno));
+		    err_str(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -727,9 +795,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 		s->wd = -1;
 		r->nsrc++;
 		if (s->os->kind == SRC_SYSLOG) {
-			if (r->dgram == NULL && (r->dgram = relay_map(
-			    RELAY_DGRAM_MAX + SYSLOG_OUT_MAX(RELAY_DGRAM_MAX)))
-			    == NULL)
+			if (relay_syslog_room(s, RELAY_DGRAM_MIN) < 0)
 				goto nomem;
 			if (relay_syslog_open(r, s, err, errlen) < 0)
 				return -1;
@@ -742,7 +808,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 				return -1;
 			if (relay_fifo_open(r, s) < 0) {
 				fmt_s(err, errlen, "cannot open the FIFO '%s': "
-				    "%s", s->os->path, strerror(errno));
+				    "%s", s->os->path, err_str(errno));
 				return -1;
 			}
 			continue;
@@ -753,7 +819,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			    relay_inotify_ready, r) < 0) {
 				tlog(o->verbosity, TLOG_INFO, "no inotify (%s): "
 				    "polling followed files every %d ms",
-				    strerror(errno), RELAY_TAIL_POLL_MS);
+				    err_str(errno), RELAY_TAIL_POLL_MS);
 				if (r->inotify >= 0)
 					close(r->inotify);
 				r->inotify = -1;
@@ -764,7 +830,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 		    s->os->path) < 0) {
 			tlog(o->verbosity, TLOG_INFO, "cannot watch the directory"
 			    " of '%s' (%s): polling it every %d ms",
-			    s->os->path, strerror(errno), RELAY_TAIL_POLL_MS);
+			    s->os->path, err_str(errno), RELAY_TAIL_POLL_MS);
 			poll_tails = true;
 		}
 		relay_tail_open(r, s, true);
@@ -779,7 +845,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	}
 	return 0;
 nomem:
-	fmt_s(err, errlen, "cannot map log buffers: %s", strerror(errno));
+	fmt_s(err, errlen, "cannot map log buffers: %s", err_str(errno));
 	return -1;
 }
 

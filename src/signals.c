@@ -12,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "tend/errstr.h"
 #include "tend/log.h"
 #include "tend/signame.h"
 #include "tend/state.h"
@@ -73,7 +74,7 @@ signals_forward(struct tend *t, int sig)
 	if (kill(target, to) < 0 && errno != ESRCH)
 		tlog(o->verbosity, TLOG_ERR, "cannot forward SIG%s to %d: %s",
 		    sig_name(to, b2, sizeof(b2)), (int)target,
-		    strerror(errno));
+		    err_str(errno));
 	else
 		tlog(o->verbosity, TLOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
 		    sig_name(sig, b1, sizeof(b1)),

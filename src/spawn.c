@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "tend/errstr.h"
 #include "tend/exitcode.h"
 #include "tend/log.h"
 #include "tend/state.h"
@@ -115,18 +116,18 @@ spawn_child(struct tend *t)
 		switch (r.what) {
 		case SPAWN_EXEC:
 			tlog(o->verbosity, TLOG_ERR, "cannot run '%s': %s",
-			    o->argv[0], strerror(r.err));
+			    o->argv[0], err_str(r.err));
 			break;
 		case SPAWN_PGRP:
 			tlog(o->verbosity, TLOG_INFO,
 			    "cannot give the child its own %s: %s",
 			    o->setsid ? "session" : "process group",
-			    strerror(r.err));
+			    err_str(r.err));
 			break;
 		default:
 			tlog(o->verbosity, TLOG_INFO,
 			    "cannot hand the terminal to the child: %s",
-			    strerror(r.err));
+			    err_str(r.err));
 			break;
 		}
 	}

@@ -62,6 +62,12 @@ struct relay_src {
 	ino_t			 ino;
 	off_t			 off;
 	int			 wd;		/* inotify watch of the file */
+	/* --syslog: the datagram buffer, the line it gave, what is left */
+	char			*dgram;
+	size_t			 dgram_size;
+	char			*held;
+	size_t			 held_len, held_off;
+	int			 held_fd;	/* 1 or 2; 0: nothing held */
 };
 
 struct relay {
@@ -73,7 +79,6 @@ struct relay {
 	size_t			 nsrc;
 	int			 inotify;	/* -1: none (polling) */
 	struct loop_timer	*tail_timer;
-	char			*dgram;		/* syslog datagram + its line */
 	int64_t			 now_ms;	/* JSON "time" of this read */
 };
 
