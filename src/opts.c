@@ -317,6 +317,8 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
 		if (prefix != NULL)
 			src->prefix = prefix;
 	}
+	if (strlen(src->prefix) > OPTS_PREFIX_MAX)
+		return opts_fail(err, errlen, what, spec, "prefix too long");
 	if (src->path[0] != '/')
 		return opts_fail(err, errlen, what, spec,
 		    "the path must be absolute");
@@ -512,6 +514,9 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 			    "--tail or --syslog it is for", what);
 			return -1;
 		}
+		if (strlen(arg) > OPTS_PREFIX_MAX)
+			return opts_fail(err, errlen, what, arg,
+			    "prefix too long");
 		o->src[o->nsrc - 1].prefix = arg;
 		return 0;
 	case OPT_LOG_FORMAT:

@@ -29,6 +29,7 @@ enum opts_persona {
 #define OPTS_MAX_SOURCES	16
 #define OPTS_STORE		4096	/* copies of env-given specs */
 #define OPTS_SYSLOG_PATH	"/dev/log"
+#define OPTS_PREFIX_MAX		256	/* bytes: bounds the relay's lines */
 
 /* A log source relayed to tend's stdout or stderr. */
 enum opts_src_kind {

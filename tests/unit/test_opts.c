@@ -613,6 +613,13 @@ static const struct {
 	    { "TEND_VERBOSITY", "'10'" } },
 	{ A("tend", "sh"), A("TEND_VERBOSITY="), 125,
 	    { "TEND_VERBOSITY", "''" } },
+	/* a prefix is at most OPTS_PREFIX_MAX bytes */
+	{ A("tend", "--log", "/a", "--prefix",
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	    "sh"), NOENV, 125, { "--prefix", "too long" } },
 	/* --version counts only on its own, as in tini */
 	{ A("tend", "--version", "extra"), NOENV, 125, { "--version" } },
 	{ A("tini", "--version", "--foo"), NOENV, 1, { "--foo" } },
