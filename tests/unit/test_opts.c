@@ -619,7 +619,7 @@ static const struct {
 	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-	    "sh"), NOENV, 125, { "--prefix", "too long" } },
+	    "sh"), NOENV, 125, { "--prefix", "bad value" } },
 	/* --version counts only on its own, as in tini */
 	{ A("tend", "--version", "extra"), NOENV, 125, { "--version" } },
 	{ A("tini", "--version", "--foo"), NOENV, 1, { "--foo" } },
