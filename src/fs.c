@@ -1,5 +1,6 @@
 /* FIFO creation for --log (see include/tend/fs.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,6 +9,15 @@
 #include "tend/errstr.h"
 #include "tend/fmt.h"
 #include "tend/fs.h"
+
+int
+fs_reopen_nonblock(int fd)
+{
+	char path[32];
+
+	fmt_s(path, sizeof(path), "/proc/self/fd/%d", fd);
+	return open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+}
 
 int
 fs_make_parents(const char *path)

@@ -73,12 +73,18 @@ loop_add_timer(struct loop *l, loop_timer_cb *cb, void *ctx)
 }
 
 int64_t
-loop_now(void)
+loop_ms(int id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t
+loop_now(void)
+{
+	return loop_ms(CLOCK_MONOTONIC);
 }
 
 /* The earliest armed timer, 0 if none. */

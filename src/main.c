@@ -17,6 +17,7 @@
 
 #include "tend/errstr.h"
 #include "tend/fmt.h"
+#include "tend/fs.h"
 #include "tend/log.h"
 #include "tend/opts.h"
 #include "tend/signame.h"
@@ -147,11 +148,10 @@ setup_quiet_stderr(void)
 	struct stat st;
 	int fd;
 
-	if (fstat(STDERR_FILENO, &st) < 0 || S_ISREG(st.st_mode))
+	if (fstat(STDERR_FILENO, &st) < 0 || S_ISREG(st.st_mode) ||
+	    (fd = fs_reopen_nonblock(STDERR_FILENO)) < 0)
 		return;
-	fd = open("/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0)
-		return;
+	/* the child has its copy; children forked later must get theirs back */
 	(void)dup2(fd, STDERR_FILENO);
 	(void)close(fd);
 }

@@ -42,15 +42,6 @@ relay_map(size_t n)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-static int64_t
-relay_realtime_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static size_t
 relay_pending(const struct relay_out *out)
 {
@@ -102,7 +93,6 @@ static void
 relay_out_init(struct relay *r, struct relay_out *out, int stdfd,
     char *err, size_t errlen)
 {
-	char path[32];
 	struct stat st;
 	int fd;
 
@@ -126,9 +116,7 @@ relay_out_init(struct relay *r, struct relay_out *out, int stdfd,
 		 * with EAGAIN (proc(5), /proc/PID/fd: opening it opens the
 		 * pipe or terminal anew).
 		 */
-		fmt_s(path, sizeof(path), "/proc/self/fd/%d", stdfd);
-		fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-		if (fd >= 0) {
+		if ((fd = fs_reopen_nonblock(stdfd)) >= 0) {
 			out->mode = OUT_NONBLOCK;
 			out->fd = fd;
 		} else
@@ -390,7 +378,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 		}
 		n = read(s->fd, p, limit);
 		if (n > 0 && r->o->log_format == LOGFMT_JSON)
-			r->now_ms = relay_realtime_ms();
+			r->now_ms = loop_ms(CLOCK_REALTIME);
 		if (n > 0) {
 			if (r->o->log_format == LOGFMT_TEXT &&
 			    s->os->prefix[0] == '\0' &&
@@ -554,7 +542,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 		if (got < 0)
 			break;
 		if (r->o->log_format == LOGFMT_JSON)
-			r->now_ms = relay_realtime_ms();
+			r->now_ms = loop_ms(CLOCK_REALTIME);
 		/* one message, one line; past the bound, marked pieces */
 		s->held = s->dgram + got;
 		s->held_len = syslog_format(s->dgram, (size_t)got, s->held,

@@ -12,6 +12,14 @@
  */
 int	fs_make_fifo(const char *path, char *err, size_t errlen);
 
+/*
+ * A new file description of what fd refers to (a pipe, a terminal),
+ * write-only, non-blocking and close-on-exec, opened through
+ * /proc/self/fd: O_NONBLOCK on it leaves the description fd shares with
+ * the child alone. -1 where that cannot be done (no /proc, a socket).
+ */
+int	fs_reopen_nonblock(int fd);
+
 /* mkdir -p of the directory part of path; 0 or -1 with errno. */
 int	fs_make_parents(const char *path);
 

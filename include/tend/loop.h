@@ -67,6 +67,9 @@ struct loop_timer *loop_add_timer(struct loop *l, loop_timer_cb *cb,
 /* Current CLOCK_MONOTONIC time in milliseconds. */
 int64_t	loop_now(void);
 
+/* The time of clock id (CLOCK_REALTIME for log stamps) in milliseconds. */
+int64_t	loop_ms(int id);
+
 /* Run until l->stop; returns -1 only if poll fails for good. */
 int	loop_run(struct loop *l);
 
