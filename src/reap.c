@@ -23,6 +23,24 @@
 #include "tend/signame.h"
 #include "tend/state.h"
 
+/*
+ * tend is a job of an interactive shell (not PID 1, started in the
+ * terminal's foreground) and Ctrl-Z stopped its child: do what the shell
+ * expects of a job. Take the terminal back and stop; once continued, give
+ * the terminal to the child again if the shell gave it to tend (fg, not
+ * bg) and continue the child. Never as PID 1: that would freeze the
+ * container (dumb-init's self-SIGSTOP).
+ */
+static void
+reap_job_stopped(struct tend *t)
+{
+	(void)tcsetpgrp(STDIN_FILENO, getpgrp());
+	(void)raise(SIGSTOP);
+	if (tcgetpgrp(STDIN_FILENO) == getpgrp())
+		(void)tcsetpgrp(STDIN_FILENO, t->child_pgid);
+	(void)kill(-t->child_pgid, SIGCONT);
+}
+
 void
 reap_all(struct tend *t)
 {
@@ -32,11 +50,16 @@ reap_all(struct tend *t)
 	pid_t pid;
 
 	for (;;) {
-		pid = waitpid(-1, &st, WNOHANG);
+		pid = waitpid(-1, &st, WNOHANG | (t->job ? WUNTRACED : 0));
 		if (pid < 0 && errno == EINTR)
 			continue;
 		if (pid <= 0)
 			break;
+		if (WIFSTOPPED(st)) {
+			if (pid == t->child)
+				reap_job_stopped(t);
+			continue;
+		}
 		if (pid == t->child) {
 			status = exit_remap_apply(&o->remap,
 			    exit_from_wait(st));

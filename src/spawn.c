@@ -92,6 +92,7 @@ spawn_child(struct tend *t)
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -1;
 	t->tty_fg = tcgetpgrp(STDIN_FILENO) == getpgrp();
+	t->job = t->tty_fg && !t->pid1 && !o->setsid;
 	pid = fork();
 	if (pid < 0) {
 		close(p[0]);
