@@ -22,6 +22,7 @@ struct tend {
 	bool			 chld_was_ignored; /* SIGCHLD SIG_IGN on entry */
 	bool			 pid1;
 	bool			 tty_fg;	/* tend's group has the terminal */
+	bool			 job;		/* ... and tend is not PID 1 */
 	pid_t			 self;
 	pid_t			 child;		/* 0 before spawn / after exit */
 	pid_t			 child_pgid;	/* kept after the child exits */
