@@ -195,6 +195,13 @@ main(int argc, char **argv)
 	struct tend t;
 	char err[256];
 
+	/*
+	 * A closed 0, 1 or 2 would be taken by the first fd tend opens (the
+	 * signalfd) and written to as stdout: give them /dev/null first.
+	 */
+	while ((fcntl(0, F_GETFD) < 0 || fcntl(1, F_GETFD) < 0 ||
+	    fcntl(2, F_GETFD) < 0) && open("/dev/null", O_RDWR) >= 0)
+		;
 	if (opts_parse(&o, argc, argv, environ, err, sizeof(err)) < 0) {
 		tlog(1, TLOG_ERR, "%s", err);
 		return o.usage_status;

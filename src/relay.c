@@ -25,10 +25,15 @@
 #include "tend/relay.h"
 #include "tend/syslogfmt.h"
 
-/* The first syslog buffer; it grows to the largest datagram seen. */
+/*
+ * The syslog buffer: 64 KiB, grown for a larger datagram and given back
+ * after it; a datagram over 1 MiB is cut there (any user can send one).
+ */
 #define RELAY_DGRAM_MIN	(64u << 10)
+#define RELAY_DGRAM_MAX	(1u << 20)
 
 static void	relay_out_write(struct relay *r, struct relay_out *out);
+static void	relay_resume_all(struct relay *r);
 static void	relay_tail_check(struct relay *r, struct relay_src *s);
 static int	relay_syslog_emit(struct relay *r, struct relay_src *s,
 		    bool draining);
@@ -73,6 +78,13 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 
 	(void)l;
 	(void)fd;
+	/* the reader is gone: poll says so without POLLOUT, again and again */
+	if (out->mode == OUT_GUARDED && !(revents & POLLOUT) &&
+	    (revents & (POLLERR | POLLHUP | POLLNVAL))) {
+		relay_out_broken(r, out, EPIPE);
+		relay_resume_all(r);
+		return;
+	}
 	if (out->mode == OUT_GUARDED && (revents & POLLOUT)) {
 		/* poll(2) on a pipe: POLLOUT means PIPE_BUF bytes fit */
 		size_t n = relay_pending(out);
@@ -169,8 +181,10 @@ relay_resume_all(struct relay *r)
 	for (i = 0; i < r->nsrc; i++) {
 		struct relay_src *s = &r->src[i];
 
-		if (!s->paused || relay_pending(r->to[1]) >= RELAY_HIGH / 2 ||
-		    relay_pending(r->to[2]) >= RELAY_HIGH / 2)
+		if (!s->paused || relay_pending(r->to[s->os->kind ==
+		    SRC_SYSLOG ? 1 : s->os->fd]) >= RELAY_HIGH / 2 ||
+		    (s->os->kind == SRC_SYSLOG &&
+		    relay_pending(r->to[2]) >= RELAY_HIGH / 2))
 			continue;
 		s->paused = false;
 		if (s->os->kind == SRC_TAIL)
@@ -392,8 +406,14 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			if (s->os->kind == SRC_TAIL)
 				s->off += n;
 			relay_out_write(r, out);
-			if (!draining && (budget -= (size_t)n > budget ?
-			    budget : (size_t)n) == 0)
+			/*
+			 * A FIFO says again when there is more; a file does
+			 * not: it is read to its end (or until its output is
+			 * full, which resumes it).
+			 */
+			if (!draining && s->os->kind == SRC_FIFO &&
+			    (budget -= (size_t)n > budget ? budget :
+			    (size_t)n) == 0)
 				return 1;
 			continue;
 		}
@@ -413,13 +433,27 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 static void relay_fifo_ready(struct loop *l, void *ctx, int fd,
     short revents);
 
+/*
+ * Open the FIFO for reading; on a reopen it must be the same FIFO still
+ * (the name may meanwhile be a file or a directory: reading that again and
+ * again would never end).
+ */
 static int
 relay_fifo_open(struct relay *r, struct relay_src *s)
 {
 	int fd = open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 
 	if (fd < 0)
 		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode) ||
+	    (s->ino != 0 && (st.st_dev != s->dev || st.st_ino != s->ino))) {
+		close(fd);
+		errno = ENXIO;
+		return -1;
+	}
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
 	if (loop_add_fd(r->loop, fd, POLLIN, relay_fifo_ready, s) < 0) {
 		close(fd);
 		return -1;
@@ -449,8 +483,8 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 	relay_out_write(r, r->to[s->os->fd]);
 	loop_del_fd(r->loop, fd);
 	if (relay_fifo_open(r, s) < 0) {
-		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen '%s': %s; no "
-		    "longer relayed", s->os->path, err_str(errno));
+		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen the FIFO '%s' "
+		    "(%s): no longer relayed", s->os->path, err_str(errno));
 		s->fd = -1;
 	}
 	close(fd);
@@ -536,9 +570,11 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 		size = recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
 		if (size < 0 && errno == EINTR)
 			continue;
+		if (size > (ssize_t)RELAY_DGRAM_MAX)
+			size = RELAY_DGRAM_MAX;
 		if (size < 0 || relay_syslog_room(s, (size_t)size) < 0)
 			break;
-		got = recv(s->fd, s->dgram, (size_t)size + 1, MSG_DONTWAIT);
+		got = recv(s->fd, s->dgram, (size_t)size, MSG_DONTWAIT);
 		if (got < 0)
 			break;
 		if (r->o->log_format == LOGFMT_JSON)
@@ -551,6 +587,14 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 		s->held_fd = sev <= r->o->syslog_stderr ? 2 : 1;
 		if (relay_syslog_emit(r, s, draining) < 0)
 			return;
+		if (s->dgram_size > 4 * RELAY_DGRAM_MIN) {
+			/* give a large buffer back once it is emptied */
+			munmap(s->dgram, s->dgram_size);
+			s->dgram = NULL;
+			s->dgram_size = 0;
+			if (relay_syslog_room(s, RELAY_DGRAM_MIN) < 0)
+				break;
+		}
 	}
 }
 
@@ -656,8 +700,11 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 
 	/* copytruncate: the file shrank under us, start it over */
 	if (fstat(s->fd, &st) == 0 && st.st_size < s->off) {
+		struct relay_emit e = { r, s };
+
 		tlog(r->o->verbosity, TLOG_INFO, "'%s' was truncated",
 		    s->os->path);
+		linebuf_flush(s->lb, relay_emit_line, &e);
 		s->off = 0;
 		(void)lseek(s->fd, 0, SEEK_SET);
 	}
