@@ -518,7 +518,7 @@ relay_syslog_emit(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		}
 		relay_put(r, s, s->held_fd, s->held + s->held_off, l.len,
-		    s->held_off + l.len < s->held_len);
+		    s->held_off + l.len < s->held_len || s->held_cut);
 		s->held_off += l.len;
 		if (s->held_len == 0)
 			break;
@@ -570,7 +570,9 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 		size = recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
 		if (size < 0 && errno == EINTR)
 			continue;
-		if (size > (ssize_t)RELAY_DGRAM_MAX)
+		/* cut: its last piece is marked as a line that goes on */
+		s->held_cut = size > (ssize_t)RELAY_DGRAM_MAX;
+		if (s->held_cut)
 			size = RELAY_DGRAM_MAX;
 		if (size < 0 || relay_syslog_room(s, (size_t)size) < 0)
 			break;

@@ -68,6 +68,7 @@ struct relay_src {
 	char			*held;
 	size_t			 held_len, held_off;
 	int			 held_fd;	/* 1 or 2; 0: nothing held */
+	bool			 held_cut;	/* the datagram was cut */
 };
 
 struct relay {
