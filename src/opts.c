@@ -661,7 +661,7 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 		unsigned long n = 0;
 
 		/*
-		 * tini reads it with atoi(3): never an error, empty is 0.
+		 * tini reads it as atoi does: never an error, empty is 0.
 		 * Leading digits count, capped at 9.
 		 */
 		if (num_scan(&tv, 9, &n) < 0 && *tv >= '0' && *tv <= '9')
