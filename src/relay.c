@@ -719,6 +719,19 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
  * old one and start the new one from its beginning. A name that vanished
  * keeps the old file open: the program may still be writing to it.
  */
+static int	relay_tail_watch_dir(struct relay *r, const char *path);
+
+/* 0 when the directory of s is watched (again); else the timer runs. */
+static int
+relay_tail_rewatch(struct relay *r, struct relay_src *s)
+{
+	if (r->inotify >= 0 && relay_tail_watch_dir(r, s->os->path) >= 0)
+		return 0;
+	if (r->tail_timer != NULL && r->tail_timer->at == 0)
+		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+	return -1;
+}
+
 static void
 relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 {
@@ -726,8 +739,19 @@ relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 
 	if (s->fd >= 0)
 		relay_tail_read(r, s, draining);
-	if (s->paused || stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
+	if (s->paused)
 		return;
+	if (stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode)) {
+		/*
+		 * The name is gone. Its directory may have been made anew
+		 * (the old watch sees nothing more) or not be there yet:
+		 * watch it again, or look once a second until it can be.
+		 */
+		if (draining || relay_tail_rewatch(r, s))
+			return;
+		if (stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
+			return;
+	}
 	if (s->fd >= 0 && st.st_dev == s->dev && st.st_ino == s->ino)
 		return;
 	if (s->fd >= 0)
@@ -773,9 +797,10 @@ relay_tail_tick(struct loop *l, void *ctx)
 {
 	struct relay *r = ctx;
 
-	relay_tail_all(r);
-	r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
 	(void)l;
+	relay_tail_all(r);
+	if (r->poll_tails)
+		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
 }
 
 /* Watch the directory of a followed file for the name coming back. */
@@ -786,8 +811,10 @@ relay_tail_watch_dir(struct relay *r, const char *path)
 	const char *slash = strrchr(path, '/');
 	size_t n = slash == path ? 1 : (size_t)(slash - path);
 
-	if (n >= sizeof(dir))
+	if (n >= sizeof(dir)) {
+		errno = ENAMETOOLONG;
 		return -1;
+	}
 	memcpy(dir, path, n);
 	dir[n] = '\0';
 	return inotify_add_watch(r->inotify, dir, IN_CREATE | IN_MOVED_TO |
@@ -800,7 +827,6 @@ int
 relay_setup(struct relay *r, const struct opts *o, struct loop *l,
     char *err, size_t errlen)
 {
-	bool poll_tails = false;
 	size_t i;
 	struct stat s1, s2;
 
@@ -850,7 +876,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			}
 			continue;
 		}
-		if (r->inotify < 0 && !poll_tails) {
+		if (r->inotify < 0 && !r->poll_tails) {
 			r->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 			if (r->inotify < 0 || loop_add_fd(l, r->inotify, POLLIN,
 			    relay_inotify_ready, r) < 0) {
@@ -860,7 +886,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 				if (r->inotify >= 0)
 					close(r->inotify);
 				r->inotify = -1;
-				poll_tails = true;
+				r->poll_tails = true;
 			}
 		}
 		if (r->inotify >= 0 && relay_tail_watch_dir(r,
@@ -868,17 +894,18 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			tlog(o->verbosity, TLOG_INFO, "cannot watch the directory"
 			    " of '%s' (%s): polling it every %d ms",
 			    s->os->path, err_str(errno), RELAY_TAIL_POLL_MS);
-			poll_tails = true;
+			r->poll_tails = true;
 		}
 		relay_tail_open(r, s, true);
 	}
-	if (poll_tails) {
+	if (r->poll_tails || r->inotify >= 0) {
 		r->tail_timer = loop_add_timer(l, relay_tail_tick, r);
 		if (r->tail_timer == NULL) {
 			fmt_s(err, errlen, "cannot set up the event loop");
 			return -1;
 		}
-		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+		if (r->poll_tails)
+			r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
 	}
 	return 0;
 nomem:

@@ -79,6 +79,7 @@ struct relay {
 	struct relay_src	 src[OPTS_MAX_SOURCES];
 	size_t			 nsrc;
 	int			 inotify;	/* -1: none (polling) */
+	bool			 poll_tails;	/* look every RELAY_TAIL_POLL_MS */
 	struct loop_timer	*tail_timer;
 	int64_t			 now_ms;	/* JSON "time" of this read */
 };
