@@ -75,7 +75,7 @@ signals_forward(struct tend *t, int sig)
 		tlog(o->verbosity, TLOG_ERR, "cannot forward SIG%s to %d: %s",
 		    sig_name(to, b2, sizeof(b2)), (int)target,
 		    err_str(errno));
-	else
+	else if (o->verbosity >= TLOG_DEBUG)	/* the hot path: no names */
 		tlog(o->verbosity, TLOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
 		    sig_name(sig, b1, sizeof(b1)),
 		    sig_name(to, b2, sizeof(b2)), (int)target);
