@@ -9,6 +9,7 @@
 #include "tend/errstr.h"
 #include "tend/fmt.h"
 #include "tend/fs.h"
+#include "tend/sys.h"
 
 int
 fs_reopen_nonblock(int fd)
@@ -16,7 +17,7 @@ fs_reopen_nonblock(int fd)
 	char path[32];
 
 	fmt_s(path, sizeof(path), "/proc/self/fd/%d", fd);
-	return open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	return sys_open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 }
 
 int
@@ -51,7 +52,7 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 		    path, err_str(errno));
 		return -1;
 	}
-	if (lstat(path, &st) == 0) {
+	if (sys_lstat(path, &st) == 0) {
 		if (S_ISFIFO(st.st_mode))
 			return 0;
 		if ((S_ISREG(st.st_mode) && st.st_size > 0) ||

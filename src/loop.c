@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "tend/loop.h"
+#include "tend/sys.h"
 
 void
 loop_init(struct loop *l)
@@ -77,7 +78,7 @@ loop_ms(int id)
 {
 	struct timespec ts;
 
-	clock_gettime(id, &ts);
+	sys_clock_gettime(id, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 

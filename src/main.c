@@ -16,13 +16,16 @@
 #include <unistd.h>
 
 #include "tend/errstr.h"
+#include "tend/exitcode.h"
 #include "tend/fmt.h"
 #include "tend/fs.h"
 #include "tend/log.h"
 #include "tend/opts.h"
 #include "tend/signame.h"
+#include "tend/startup.h"
 #include "tend/state.h"
 #include "tend/version.h"
+#include "tend/sys.h"
 
 extern char **environ;
 
@@ -143,17 +146,84 @@ setup_tty_handoff(struct tend *t)
 }
 
 static void
-setup_quiet_stderr(void)
+setup_quiet_stderr(struct tend *t)
 {
 	struct stat st;
 	int fd;
 
-	if (fstat(STDERR_FILENO, &st) < 0 || S_ISREG(st.st_mode) ||
+	if (sys_fstat(STDERR_FILENO, &st) < 0 || S_ISREG(st.st_mode) ||
 	    (fd = fs_reopen_nonblock(STDERR_FILENO)) < 0)
 		return;
-	/* the child has its copy; children forked later must get theirs back */
+	/* the child has its copy; hooks forked later get this one back */
+	t->stderr_fd = sys_fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
 	(void)dup2(fd, STDERR_FILENO);
 	(void)close(fd);
+}
+
+/*
+ * The startup steps of the issue's order; each honours signals (a
+ * terminating one sets t->aborted). 0, or the status to end with.
+ */
+static int
+start(struct tend *t)
+{
+	char err[256];
+	int rc;
+
+	if (env_load(&t->env, t->o, err, sizeof(err)) < 0 ||
+	    privdrop_resolve(t, err, sizeof(err)) < 0) {
+		tlog(1, TLOG_ERR, "%s", err);
+		return EXIT_USAGE;
+	}
+	/* from here on, what runs sees the child's environment */
+	environ = t->env.v;
+	if (render_run(t) < 0)
+		return EXIT_USAGE;
+	if ((rc = hooks_pre(t)) != 0 || (rc = wait_run(t)) != 0)
+		return rc < 0 ? t->status : rc;
+	if (t->has_cred && env_set(&t->env, "HOME", 4, t->cred.home,
+	    strlen(t->cred.home)) < 0)
+		return EXIT_USAGE;
+	environ = t->env.v;
+	return 0;
+}
+
+/*
+ * The start failed, or a signal ended it: what was started (hooks and
+ * what they left) gets SIGTERM, the grace period, SIGKILL, as after a
+ * child; then tend exits with status.
+ */
+static int
+end_start(struct tend *t, int status)
+{
+	t->starting = false;
+	t->loop.stop = false;
+	tend_act(t, sv_main_exited(&t->sv, status, true, loop_now()));
+	reap_all(t);
+	(void)loop_run(&t->loop);
+	relay_drain(&t->relay);
+	return status;
+}
+
+/* tend wait/render: COMMAND replaces tend, as the caller asked. */
+static int
+exec_command(struct tend *t)
+{
+	int err;
+
+	if (t->o->argv[0] == NULL)
+		return 0;
+	if (privdrop_apply(t) < 0) {
+		tlog(1, TLOG_ERR, "cannot switch to --user %s: %s",
+		    t->o->user, err_str(errno));
+		return EXIT_USAGE;
+	}
+	spawn_restore(t);
+	execvp(t->o->argv[0], t->o->argv);
+	err = errno;
+	tlog(1, TLOG_ERR, "cannot run '%s': %s", t->o->argv[0],
+	    err_str(err));
+	return exit_from_exec_errno(err);
 }
 
 static int
@@ -194,13 +264,14 @@ main(int argc, char **argv)
 	struct opts o;
 	struct tend t;
 	char err[256];
+	int rc;
 
 	/*
 	 * A closed 0, 1 or 2 would be taken by the first fd tend opens (the
 	 * signalfd) and written to as stdout: give them /dev/null first.
 	 */
-	while ((fcntl(0, F_GETFD) < 0 || fcntl(1, F_GETFD) < 0 ||
-	    fcntl(2, F_GETFD) < 0) && open("/dev/null", O_RDWR) >= 0)
+	while ((sys_fcntl(0, F_GETFD, 0) < 0 || sys_fcntl(1, F_GETFD, 0) < 0 ||
+	    sys_fcntl(2, F_GETFD, 0) < 0) && sys_open("/dev/null", O_RDWR) >= 0)
 		;
 	if (opts_parse(&o, argc, argv, environ, err, sizeof(err)) < 0) {
 		tlog(1, TLOG_ERR, "%s", err);
@@ -214,11 +285,22 @@ main(int argc, char **argv)
 	t.o = &o;
 	t.self = getpid();
 	t.pid1 = t.self == 1;
+	t.stderr_fd = t.cwd_fd = -1;
 	sv_init(&t.sv, o.grace_ms);
-	if (setup(&t, err, sizeof(err)) < 0) {
+	if (env_init(&t.env, environ) < 0)
+		fmt_s(err, sizeof(err), "cannot copy the environment: %s",
+		    err_str(ENOMEM));
+	if (t.env.v == NULL || setup(&t, err, sizeof(err)) < 0) {
 		tlog(1, TLOG_ERR, "%s", err);
 		return EXIT_USAGE;
 	}
+	t.starting = true;
+	if ((rc = start(&t)) != 0 || t.aborted)
+		return end_start(&t, t.aborted ? t.status : rc);
+	t.starting = false;
+	t.loop.stop = false;
+	if (o.mode == OPTS_WAIT || o.mode == OPTS_RENDER)
+		return exec_command(&t);
 	if (o.mode == OPTS_RUN && spawn_child(&t) < 0) {
 		tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
 		return EXIT_USAGE;
@@ -229,8 +311,13 @@ main(int argc, char **argv)
 	 * description of stderr of tend's own (the child keeps the shared
 	 * blocking one) and are dropped rather than waited for.
 	 */
-	setup_quiet_stderr();
-	/* never hold a mount busy; the child kept the working directory */
+	setup_quiet_stderr(&t);
+	/*
+	 * Never hold a mount busy; the child kept the working directory. Post
+	 * hooks will need it: then it is kept as an O_PATH fd.
+	 */
+	if (o.list[OPTS_L_POST].n > 0)
+		t.cwd_fd = sys_open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (chdir("/") < 0)
 		tlog(o.verbosity, TLOG_INFO, "cannot chdir to /: %s",
 		    err_str(errno));

@@ -11,7 +11,9 @@
 #include "tend/fmt.h"
 #include "tend/num.h"
 #include "tend/duration.h"
+#include "tend/http.h"
 #include "tend/opts.h"
+#include "tend/url.h"
 #include "tend/signame.h"
 #include "tend/syslogfmt.h"
 
@@ -25,7 +27,23 @@ enum {
 	OPT_LOG_FORMAT,
 	OPT_TAIL_FROM,
 	OPT_SYSLOG_STDERR,
+	/* lists: OPT_LIST + enum opts_list_kind */
+	OPT_LIST,
+	OPT_WAIT_TIMEOUT = OPT_LIST + OPTS_NLISTS,
+	OPT_WAIT_INTERVAL,
+	OPT_WAIT_STATUS,
+	OPT_RENDER_MODE,
+	OPT_RENDER_OWNER,
+	OPT_NO_OVERWRITE,
+	OPT_SECRETS,
+	OPT_USER,
+	OPT_NO_NEW_PRIVS,
+	OPT_POST_TIMEOUT,
 };
+
+/* has_arg bits beyond 1 and 2: also read from TEND_<NAME>; blank-split */
+#define OPTS_ENV	4
+#define OPTS_SPLIT	8
 
 /* has_arg: 1 takes a value, 2 only as --name=VALUE; no pointers inside */
 static const struct opts_long {
@@ -50,6 +68,23 @@ static const struct opts_long {
 	{ "log-format", OPT_LOG_FORMAT, 1 },
 	{ "tail-from", OPT_TAIL_FROM, 1 },
 	{ "syslog-stderr", OPT_SYSLOG_STDERR, 1 },
+	{ "wait", OPT_LIST + OPTS_L_WAIT, 1 | OPTS_ENV | OPTS_SPLIT },
+	{ "wait-timeout", OPT_WAIT_TIMEOUT, 1 | OPTS_ENV },
+	{ "timeout", OPT_WAIT_TIMEOUT, 1 },
+	{ "wait-interval", OPT_WAIT_INTERVAL, 1 | OPTS_ENV },
+	{ "wait-status", OPT_WAIT_STATUS, 1 | OPTS_ENV },
+	{ "quiet", 'q', 0 | OPTS_ENV },
+	{ "render", OPT_LIST + OPTS_L_RENDER, 1 | OPTS_ENV | OPTS_SPLIT },
+	{ "render-mode", OPT_RENDER_MODE, 1 | OPTS_ENV },
+	{ "render-owner", OPT_RENDER_OWNER, 0 | OPTS_ENV },
+	{ "no-overwrite", OPT_NO_OVERWRITE, 0 | OPTS_ENV },
+	{ "secrets", OPT_SECRETS, 0 | OPTS_ENV },
+	{ "env-file", OPT_LIST + OPTS_L_ENV_FILE, 1 | OPTS_ENV | OPTS_SPLIT },
+	{ "user", OPT_USER, 1 | OPTS_ENV },
+	{ "no-new-privs", OPT_NO_NEW_PRIVS, 0 | OPTS_ENV },
+	{ "pre", OPT_LIST + OPTS_L_PRE, 1 | OPTS_ENV | OPTS_SPLIT },
+	{ "post", OPT_LIST + OPTS_L_POST, 1 | OPTS_ENV | OPTS_SPLIT },
+	{ "post-timeout", OPT_POST_TIMEOUT, 1 | OPTS_ENV },
 	{ "pause", 'P', 0 },
 	{ "version", 'V', 0 },
 	{ "license", 'l', 0 },
@@ -59,10 +94,12 @@ static const struct opts_long {
 #define OPTS_LONG_LEN (sizeof(opts_long_table) / sizeof(opts_long_table[0]))
 
 /* Short options; a ':' after a letter means it takes an argument. */
-static const char opts_short[] = "sp:vwge:r:cPVlh";
+static const char opts_short[] = "sp:vwge:r:cqPVlh";
 
 static const char opts_usage_text[] =
 "Usage: tend [OPTIONS] [--] COMMAND [ARG...]\n"
+"       tend wait [OPTIONS] URL... [-- COMMAND...]\n"
+"       tend render [OPTIONS] SRC:DST... [-- COMMAND...]\n"
 "       tend -P | --version | -h | -l\n"
 "Options stop at the first non-option.\n"
 "  -s --subreaper         be a child subreaper (automatic)\n"
@@ -82,13 +119,28 @@ static const char opts_usage_text[] =
 "     --syslog-stderr LEVEL  LEVEL and worse to stderr (err)\n"
 "     --prefix TEXT       prefix of the source before\n"
 "     --log-format text|json\n"
+"     --env-file FILE     KEY=VALUE lines for the child (repeatable)\n"
+"     --secrets           NAME_FILE=PATH becomes NAME=<PATH's content>\n"
+"     --render SRC:DST    expand ${VAR} in SRC into DST (repeatable)\n"
+"     --render-mode OCTAL --render-owner  --no-overwrite\n"
+"     --pre PATH          run hook file or directory first (repeatable)\n"
+"     --wait URL          tcp:// http:// unix:// file:// (repeatable)\n"
+"     --wait-timeout DURATION (none)  --wait-interval DURATION (250ms)\n"
+"     --wait-status LO[-HI]  HTTP statuses that count (200-299)\n"
+"  -q --quiet             no progress lines\n"
+"     --user USER|UID[:GROUP|GID]  run COMMAND as USER\n"
+"     --no-new-privs      set no_new_privs for COMMAND\n"
+"     --post PATH         hook after COMMAND exits (repeatable)\n"
+"     --post-timeout DURATION  bound of the post hooks (10s)\n"
 "  -P --pause             no child; exit 0 on SIGINT/SIGTERM\n"
 "  -V --version  -l --license  -h --help\n"
 "Environment: TEND_SUBREAPER TEND_PDEATHSIG TEND_VERBOSITY TEND_WARN_REAP\n"
 "TEND_PGROUP TEND_REMAP_EXIT TEND_REWRITE TEND_SETSID TEND_GRACE TEND_LOG\n"
 "TEND_TAIL TEND_TAIL_FROM TEND_SYSLOG TEND_SYSLOG_STDERR TEND_LOG_FORMAT\n"
+"and TEND_<LONG_OPTION> for the options above from --env-file on\n"
 "TINI_SUBREAPER TINI_VERBOSITY TINI_KILL_PROCESS_GROUP DUMB_INIT_SETSID\n"
-"Exit: COMMAND's status, 128+N by signal N, 126/127 cannot run, 125 usage.\n";
+"Exit: COMMAND's status, 128+N by signal N, 126/127 cannot run, 125 usage,\n"
+"124 wait timed out.\n";
 
 static const char opts_license_text[] =
 #include "license.inc"
@@ -246,12 +298,12 @@ opts_verbosity(int *v, const char *what, const char *s, char *err,
 }
 
 static int
-opts_grace(struct opts *o, const char *what, const char *s, char *err,
+opts_duration(int64_t *ms, const char *what, const char *s, char *err,
     size_t errlen)
 {
 	char derr[128];
 
-	if (duration_parse(s, &o->grace_ms, derr, sizeof(derr)) < 0)
+	if (duration_parse(s, ms, derr, sizeof(derr)) < 0)
 		return opts_fail(err, errlen, what, s, derr);
 	return 0;
 }
@@ -391,6 +443,108 @@ opts_syslog_stderr(struct opts *o, const char *what, const char *s,
 	return 0;
 }
 
+/* An octal file mode, 0 .. 07777. */
+static int
+opts_mode(struct opts *o, const char *what, const char *s, char *err,
+    size_t errlen)
+{
+	const char *p = s;
+	int m = 0;
+
+	do {
+		if (*p < '0' || *p > '7' || m > 0777)
+			return opts_fail(err, errlen, what, s,
+			    "expected an octal mode such as 0644");
+		m = m * 8 + (*p - '0');
+	} while (*++p != '\0');
+	o->render_mode = m;
+	return 0;
+}
+
+/* One item of a list option, checked where that can be done here. */
+static int
+opts_item(struct opts *o, int l, const char *what, const char *arg,
+    char *err, size_t errlen)
+{
+	struct opts_list *li = &o->list[l];
+	const char *colon;
+	char why[128];
+	struct url u;
+
+	if (li->n == OPTS_LIST_MAX) {
+		fmt_s(err, errlen, "%s: at most %d", what, OPTS_LIST_MAX);
+		return -1;
+	}
+	if (l == OPTS_L_WAIT && url_parse(&u, arg, why, sizeof(why)) < 0)
+		return opts_fail(err, errlen, what, arg, why);
+	if (l == OPTS_L_RENDER && ((colon = strrchr(arg, ':')) == NULL ||
+	    colon == arg || colon[1] == '\0'))
+		return opts_fail(err, errlen, what, arg,
+		    "expected SRC:DST (DST - for stdout)");
+	if (*arg == '\0')
+		return opts_fail(err, errlen, what, arg, "empty");
+	li->v[li->n++] = arg;
+	return 0;
+}
+
+static int	opts_apply(struct opts *, int, const char *, const char *,
+		    char *, size_t);
+
+/*
+ * The options marked OPTS_ENV, from TEND_<NAME> (dashes as underscores):
+ * a flag takes a boolean, a list blank-separated items.
+ */
+static int
+opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
+{
+	char name[24], *item;
+	const char *v, *p;
+	size_t k, i, n;
+	bool b;
+	int rc;
+
+	for (k = 0; k < OPTS_LONG_LEN; k++) {
+		const struct opts_long *ol = &opts_long_table[k];
+
+		if (!(ol->has_arg & OPTS_ENV))
+			continue;
+		n = fmt_s(name, sizeof(name), "TEND_%s", ol->name);
+		for (i = 5; i < n; i++)
+			name[i] = name[i] == '-' ? '_' : name[i] - 32;
+		if ((v = opts_getenv(envp, name)) == NULL)
+			continue;
+		if (!(ol->has_arg & 3)) {
+			if (opts_bool(name, v, &b, err, errlen) < 0)
+				return -1;
+			if (b && opts_apply(o, ol->key, name, NULL, err,
+			    errlen) < 0)
+				return -1;
+			continue;
+		}
+		if (!(ol->has_arg & OPTS_SPLIT)) {
+			if (opts_apply(o, ol->key, name, v, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		for (p = v; *p != '\0'; p += n) {
+			for (; *p == ' ' || *p == '\t' || *p == '\n'; p++)
+				;
+			for (n = 0; p[n] != '\0' && p[n] != ' ' &&
+			    p[n] != '\t' && p[n] != '\n'; n++)
+				;
+			if (n == 0)
+				break;
+			if ((item = opts_keep(o, p, n)) == NULL)
+				return opts_fail(err, errlen, name, v,
+				    "too long");
+			rc = opts_apply(o, ol->key, name, item, err, errlen);
+			if (rc < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int
 opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 {
@@ -441,7 +595,7 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 	    opts_rewrite(o, "TEND_REWRITE", v, err, errlen) < 0)
 		return -1;
 	if ((v = opts_getenv(envp, "TEND_GRACE")) != NULL &&
-	    opts_grace(o, "TEND_GRACE", v, err, errlen) < 0)
+	    opts_duration(&o->grace_ms, "TEND_GRACE", v, err, errlen) < 0)
 		return -1;
 	if ((v = opts_getenv(envp, "TEND_LOG")) != NULL &&
 	    opts_source_list(o, SRC_FIFO, "TEND_LOG", v, err, errlen) < 0)
@@ -467,7 +621,7 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 	if ((v = opts_getenv(envp, "TEND_SYSLOG_STDERR")) != NULL &&
 	    opts_syslog_stderr(o, "TEND_SYSLOG_STDERR", v, err, errlen) < 0)
 		return -1;
-	return 0;
+	return opts_env_table(o, envp, err, errlen);
 }
 
 static int
@@ -500,7 +654,7 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 		o->setsid = o->pgroup = true;
 		return 0;
 	case OPT_GRACE:
-		return opts_grace(o, what, arg, err, errlen);
+		return opts_duration(&o->grace_ms, what, arg, err, errlen);
 	case OPT_LOG:
 		return opts_source(o, SRC_FIFO, what, arg, err, errlen);
 	case OPT_TAIL:
@@ -525,6 +679,50 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 		return opts_tail_from(o, what, arg, err, errlen);
 	case OPT_SYSLOG_STDERR:
 		return opts_syslog_stderr(o, what, arg, err, errlen);
+	case 'q':
+		o->quiet = true;
+		return 0;
+	case OPT_WAIT_TIMEOUT:
+		return opts_duration(&o->wait_timeout_ms, what, arg, err,
+		    errlen);
+	case OPT_WAIT_INTERVAL:
+		if (opts_duration(&o->wait_interval_ms, what, arg, err,
+		    errlen) < 0)
+			return -1;
+		if (o->wait_interval_ms == 0)
+			o->wait_interval_ms = 1;
+		return 0;
+	case OPT_WAIT_STATUS: {
+		char why[96];
+
+		if (http_range_parse(arg, &o->wait_lo, &o->wait_hi, why,
+		    sizeof(why)) < 0)
+			return opts_fail(err, errlen, what, arg, why);
+		return 0;
+	}
+	case OPT_RENDER_MODE:
+		return opts_mode(o, what, arg, err, errlen);
+	case OPT_RENDER_OWNER:
+		o->render_owner = true;
+		return 0;
+	case OPT_NO_OVERWRITE:
+		o->no_overwrite = true;
+		return 0;
+	case OPT_SECRETS:
+		o->secrets = true;
+		return 0;
+	case OPT_USER:
+		if (*arg == '\0')
+			return opts_fail(err, errlen, what, arg,
+			    "expected USER|UID[:GROUP|GID]");
+		o->user = arg;
+		return 0;
+	case OPT_NO_NEW_PRIVS:
+		o->no_new_privs = true;
+		return 0;
+	case OPT_POST_TIMEOUT:
+		return opts_duration(&o->post_timeout_ms, what, arg, err,
+		    errlen);
 	case 'P':
 		o->mode = OPTS_PAUSE;
 		return 0;
@@ -538,6 +736,8 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 		o->mode = OPTS_HELP;
 		return 0;
 	}
+	if (key >= OPT_LIST && key < OPT_LIST + OPTS_NLISTS)
+		return opts_item(o, key - OPT_LIST, what, arg, err, errlen);
 	fmt_s(err, errlen, "internal: unhandled option");
 	return -1;
 }
@@ -554,6 +754,12 @@ opts_defaults(struct opts *o, const char *argv0)
 	o->verbosity = 1;
 	o->grace_ms = OPTS_GRACE_DEFAULT_MS;
 	o->syslog_stderr = SYSLOG_SEV_ERR;
+	o->wait_timeout_ms = -1;
+	o->wait_interval_ms = OPTS_WAIT_INTERVAL_MS;
+	o->wait_lo = 200;
+	o->wait_hi = 299;
+	o->render_mode = -1;
+	o->post_timeout_ms = OPTS_POST_TIMEOUT_MS;
 	for (i = 0; i < NSIG; i++)
 		o->rewrite[i] = i;
 	if (o->persona == PERSONA_DUMB_INIT)
@@ -578,9 +784,9 @@ opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
 		return -1;
 	}
 	fmt_s(what, sizeof(what), "--%s", opts_long_table[k].name);
-	if (opts_long_table[k].has_arg == 2) {
+	if ((opts_long_table[k].has_arg & 3) == 2) {
 		arg = eq ? eq + 1 : NULL;
-	} else if (opts_long_table[k].has_arg) {
+	} else if (opts_long_table[k].has_arg & 3) {
 		if (eq)
 			arg = eq + 1;
 		else if (*i + 1 < argc)
@@ -641,12 +847,29 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 	opts_defaults(o, argc > 0 ? argv[0] : NULL);
 	if (opts_env(o, envp, err, errlen) < 0)
 		return -1;
-	for (i = 1; i < argc; i++) {
+	i = 1;
+	/* subcommands are words; "tend -- wait" runs a COMMAND named wait */
+	if (argc > 1 && strcmp(argv[1], "wait") == 0)
+		o->mode = OPTS_WAIT;
+	else if (argc > 1 && strcmp(argv[1], "render") == 0)
+		o->mode = OPTS_RENDER;
+	else
+		i = 0;
+	for (i++; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (strcmp(a, "--") == 0) {
 			i++;
 			break;
+		}
+		/* a subcommand's operands mix with its options up to "--" */
+		if ((a[0] != '-' || a[1] == '\0') && (o->mode == OPTS_WAIT ||
+		    o->mode == OPTS_RENDER)) {
+			if (opts_item(o, o->mode == OPTS_WAIT ? OPTS_L_WAIT :
+			    OPTS_L_RENDER, o->mode == OPTS_WAIT ? "URL" :
+			    "SRC:DST", a, err, errlen) < 0)
+				return -1;
+			continue;
 		}
 		if (a[0] != '-' || a[1] == '\0')
 			break;
@@ -690,6 +913,12 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 	}
 	if (o->mode == OPTS_RUN && i >= argc) {
 		fmt_s(err, errlen, "no COMMAND given (try 'tend --help')");
+		return -1;
+	}
+	if ((o->mode == OPTS_WAIT && o->list[OPTS_L_WAIT].n == 0) ||
+	    (o->mode == OPTS_RENDER && o->list[OPTS_L_RENDER].n == 0)) {
+		fmt_s(err, errlen, "%s needs at least one %s", argv[1],
+		    o->mode == OPTS_WAIT ? "URL" : "SRC:DST");
 		return -1;
 	}
 	if (o->mode == OPTS_PAUSE && i < argc) {

@@ -21,7 +21,9 @@
 #include "tend/log.h"
 #include "tend/num.h"
 #include "tend/signame.h"
+#include "tend/startup.h"
 #include "tend/state.h"
+#include "tend/sys.h"
 
 /*
  * tend is a job of an interactive shell (not PID 1, started in the
@@ -45,7 +47,7 @@ void
 reap_all(struct tend *t)
 {
 	const struct opts *o = t->o;
-	bool main_exited = false;
+	bool main_exited = false, post_was = t->post_pending;
 	int st, status = 0;
 	pid_t pid;
 
@@ -58,6 +60,10 @@ reap_all(struct tend *t)
 		if (WIFSTOPPED(st)) {
 			if (pid == t->child)
 				reap_job_stopped(t);
+			continue;
+		}
+		if (t->hook != 0 && pid == t->hook) {
+			hooks_reaped(t, st);
 			continue;
 		}
 		if (pid == t->child) {
@@ -75,9 +81,16 @@ reap_all(struct tend *t)
 			tlog(o->verbosity, TLOG_TRACE, "reaped pid %d",
 			    (int)pid);
 	}
+	if (main_exited) {
+		t->sv.status = status;
+		hooks_post(t, status);
+	}
+	/* the rest get SIGTERM once the post hooks are done */
+	if (t->post_pending)
+		return;
 	/* pid is 0 (children left) or -1 with ECHILD (none left) */
-	if (main_exited)
-		tend_act(t, sv_main_exited(&t->sv, status, pid == 0,
+	if (main_exited || post_was)
+		tend_act(t, sv_main_exited(&t->sv, t->sv.status, pid == 0,
 		    loop_now()));
 	else
 		tend_act(t, sv_reaped(&t->sv, pid == 0));
@@ -171,7 +184,7 @@ reap_children_of(struct reap_pids *p, pid_t pid)
 	int dfd, fd;
 
 	fmt_s(path, sizeof(path), "/proc/%d/task", (int)pid);
-	dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dfd = sys_open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return -1;
 	while ((n = syscall(SYS_getdents64, dfd, dents.b,

@@ -23,6 +23,7 @@
 #include "tend/logfmt.h"
 #include "tend/loop.h"
 #include "tend/relay.h"
+#include "tend/sys.h"
 #include "tend/syslogfmt.h"
 
 /*
@@ -113,7 +114,7 @@ relay_out_init(struct relay *r, struct relay_out *out, int stdfd,
 	out->r = r;
 	out->stdfd = stdfd;
 	out->fd = stdfd;
-	if (fstat(stdfd, &st) < 0) {
+	if (sys_fstat(stdfd, &st) < 0) {
 		out->mode = OUT_BROKEN;
 		return;
 	}
@@ -441,12 +442,12 @@ static void relay_fifo_ready(struct loop *l, void *ctx, int fd,
 static int
 relay_fifo_open(struct relay *r, struct relay_src *s)
 {
-	int fd = open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode) ||
+	if (sys_fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode) ||
 	    (s->ino != 0 && (st.st_dev != s->dev || st.st_ino != s->ino))) {
 		close(fd);
 		errno = ENXIO;
@@ -634,7 +635,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 		return -1;
 	}
 	/* a stale socket of an earlier run goes; anything else stays */
-	if (lstat(s->os->path, &st) == 0) {
+	if (sys_lstat(s->os->path, &st) == 0) {
 		if (!S_ISSOCK(st.st_mode)) {
 			fmt_s(err, errlen, "cannot listen on '%s': it exists "
 			    "and is not a socket", s->os->path);
@@ -642,7 +643,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 		}
 		(void)unlink(s->os->path);
 	}
-	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	fd = sys_socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
 	    chmod(s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
@@ -664,10 +665,10 @@ relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 	struct stat st;
 	int fd;
 
-	fd = open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (sys_fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return;
 	}
@@ -701,7 +702,7 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 	struct stat st;
 
 	/* copytruncate: the file shrank under us, start it over */
-	if (fstat(s->fd, &st) == 0 && st.st_size < s->off) {
+	if (sys_fstat(s->fd, &st) == 0 && st.st_size < s->off) {
 		struct relay_emit e = { r, s };
 
 		tlog(r->o->verbosity, TLOG_INFO, "'%s' was truncated",
@@ -741,7 +742,7 @@ relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 		relay_tail_read(r, s, draining);
 	if (s->paused)
 		return;
-	if (stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (sys_stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode)) {
 		/*
 		 * The name is gone. Its directory may have been made anew
 		 * (the old watch sees nothing more) or not be there yet:
@@ -749,7 +750,7 @@ relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 		 */
 		if (draining || relay_tail_rewatch(r, s))
 			return;
-		if (stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
+		if (sys_stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
 			return;
 	}
 	if (s->fd >= 0 && st.st_dev == s->dev && st.st_ino == s->ino)
@@ -839,7 +840,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	relay_out_init(r, &r->out[0], 1, err, errlen);
 	r->to[1] = &r->out[0];
 	/* 2>&1: one buffer, so lines of both streams stay whole */
-	if (fstat(1, &s1) == 0 && fstat(2, &s2) == 0 &&
+	if (sys_fstat(1, &s1) == 0 && sys_fstat(2, &s2) == 0 &&
 	    s1.st_dev == s2.st_dev && s1.st_ino == s2.st_ino)
 		r->to[2] = &r->out[0];
 	else {

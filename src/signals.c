@@ -16,11 +16,12 @@
 #include "tend/log.h"
 #include "tend/signame.h"
 #include "tend/state.h"
+#include "tend/sys.h"
 
 int
 signals_setup(struct tend *t)
 {
-	struct sigaction sa;
+	struct sys_sigaction sa;
 	sigset_t all;
 
 	/*
@@ -41,11 +42,10 @@ signals_setup(struct tend *t)
 	 * itself and we would lose the child's status (wait(2), NOTES); the
 	 * child gets the disposition back before exec.
 	 */
-	if (sigaction(SIGCHLD, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
+	if (sys_sigaction(SIGCHLD, NULL, &sa) == 0 && sa.handler == SIG_IGN) {
 		t->chld_was_ignored = true;
 		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = SIG_DFL;
-		if (sigaction(SIGCHLD, &sa, NULL) < 0)
+		if (sys_sigaction(SIGCHLD, &sa, NULL) < 0)
 			return -1;
 	}
 	t->sigfd = signalfd(-1, &all, SFD_CLOEXEC);
@@ -79,6 +79,32 @@ signals_forward(struct tend *t, int sig)
 		tlog(o->verbosity, TLOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
 		    sig_name(sig, b1, sizeof(b1)),
 		    sig_name(to, b2, sizeof(b2)), (int)target);
+}
+
+/*
+ * Before COMMAND runs (hooks, wait): a signal goes to the running hook,
+ * and one whose default action ends a process ends the start, 128+s.
+ */
+static void
+signals_starting(struct tend *t, int sig)
+{
+	int to = t->o->rewrite[sig];
+
+	if (to == 0)
+		return;
+	if (t->hook > 0)
+		(void)kill(t->hook, to);
+	switch (to) {
+	case SIGCONT: case SIGTSTP: case SIGTTIN: case SIGTTOU: case SIGURG:
+	case SIGWINCH: case SIGSTOP:
+		return;
+	}
+	if (!t->aborted) {
+		tlog(t->o->verbosity, TLOG_INFO, "signal %d: not starting", to);
+		t->aborted = true;
+		t->status = 128 + to;
+		t->loop.stop = true;
+	}
 }
 
 void
@@ -121,7 +147,10 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 				}
 				continue;
 			}
-			signals_forward(t, sig);
+			if (t->starting)
+				signals_starting(t, sig);
+			else
+				signals_forward(t, sig);
 		}
 	}
 	if (chld) {

@@ -18,12 +18,15 @@
 #include "tend/errstr.h"
 #include "tend/exitcode.h"
 #include "tend/log.h"
+#include "tend/startup.h"
 #include "tend/state.h"
+#include "tend/sys.h"
 
 enum spawn_what {
 	SPAWN_EXEC,		/* execvp failed: fatal */
 	SPAWN_PGRP,		/* setpgid/setsid failed */
 	SPAWN_TTY,		/* tcsetpgrp/TIOCSCTTY failed */
+	SPAWN_USER,		/* --user, --no-new-privs failed: fatal */
 };
 
 struct spawn_report {
@@ -39,11 +42,44 @@ spawn_report(int fd, int what, int err)
 	(void)!write(fd, &r, sizeof(r));
 }
 
+void
+spawn_restore(const struct tend *t)
+{
+	struct sys_sigaction sa = { SIG_IGN, 0, NULL, 0 };
+
+	if (t->stderr_fd >= 0)
+		(void)dup2(t->stderr_fd, STDERR_FILENO);
+	if (t->chld_was_ignored)
+		(void)sys_sigaction(SIGCHLD, &sa, NULL);
+	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, &t->orig_mask, NULL,
+	    SIGNALS_SETSIZE);
+}
+
+pid_t
+spawn_hook(struct tend *t, const char *path)
+{
+	char *argv[2] = { (char *)path, NULL };
+	pid_t pid = sys_fork();
+	int err;
+
+	if (pid != 0) {
+		if (pid > 0)
+			t->hook = pid;
+		return pid;
+	}
+	spawn_restore(t);
+	if (t->cwd_fd >= 0)
+		(void)fchdir(t->cwd_fd);
+	execve(path, argv, t->env.v);
+	err = errno;
+	tlog(1, TLOG_ERR, "cannot run hook %s: %s", path, err_str(err));
+	_exit(exit_from_exec_errno(err));
+}
+
 static void
 spawn_in_child(struct tend *t, int rfd)
 {
 	const struct opts *o = t->o;
-	struct sigaction sa;
 	int err;
 
 	if (o->setsid) {
@@ -67,13 +103,11 @@ spawn_in_child(struct tend *t, int rfd)
 		    errno != ENOTTY && errno != ENXIO)
 			spawn_report(rfd, SPAWN_TTY, errno);
 	}
-	if (t->chld_was_ignored) {
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = SIG_IGN;
-		sigaction(SIGCHLD, &sa, NULL);
+	if (privdrop_apply(t) < 0) {
+		spawn_report(rfd, SPAWN_USER, errno);
+		_exit(EXIT_USAGE);
 	}
-	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, &t->orig_mask, NULL,
-	    SIGNALS_SETSIZE);
+	spawn_restore(t);
 	execvp(o->argv[0], o->argv);
 	err = errno;
 	spawn_report(rfd, SPAWN_EXEC, err);
@@ -93,7 +127,7 @@ spawn_child(struct tend *t)
 		return -1;
 	t->tty_fg = tcgetpgrp(STDIN_FILENO) == getpgrp();
 	t->job = t->tty_fg && !t->pid1 && !o->setsid;
-	pid = fork();
+	pid = sys_fork();
 	if (pid < 0) {
 		close(p[0]);
 		close(p[1]);
@@ -118,6 +152,12 @@ spawn_child(struct tend *t)
 		case SPAWN_EXEC:
 			tlog(o->verbosity, TLOG_ERR, "cannot run '%s': %s",
 			    o->argv[0], err_str(r.err));
+			break;
+		case SPAWN_USER:
+			tlog(o->verbosity, TLOG_ERR, "cannot switch to uid %d "
+			    "gid %d (--user, --no-new-privs): %s",
+			    (int)t->cred.uid, (int)t->cred.gid,
+			    err_str(r.err));
 			break;
 		case SPAWN_PGRP:
 			tlog(o->verbosity, TLOG_INFO,

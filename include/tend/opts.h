@@ -16,6 +16,8 @@ enum opts_mode {
 	OPTS_VERSION,
 	OPTS_HELP,
 	OPTS_LICENSE,
+	OPTS_WAIT,	/* tend wait URL... [-- COMMAND]: then exec COMMAND */
+	OPTS_RENDER,	/* tend render SRC:DST... [-- COMMAND]: likewise */
 };
 
 /* Defaults follow the name tend was started as (argv[0], busybox-style). */
@@ -27,7 +29,10 @@ enum opts_persona {
 
 #define OPTS_GRACE_DEFAULT_MS 5000
 #define OPTS_MAX_SOURCES	16
-#define OPTS_STORE		4096	/* copies of env-given specs */
+#define OPTS_STORE		8192	/* copies of env-given specs */
+#define OPTS_LIST_MAX		32	/* items of each repeatable option */
+#define OPTS_WAIT_INTERVAL_MS	250
+#define OPTS_POST_TIMEOUT_MS	10000
 #define OPTS_SYSLOG_PATH	"/dev/log"
 #define OPTS_PREFIX_MAX		256	/* bytes: bounds the relay's lines */
 
@@ -43,6 +48,21 @@ struct opts_source {
 	const char		*path;
 	int			 fd;	/* 1 or 2; syslog: 0, by severity */
 	const char		*prefix;	/* "" for none */
+};
+
+/* Repeatable options that take a list (in TEND_* vars: blank-separated). */
+enum opts_list_kind {
+	OPTS_L_WAIT,		/* URLs */
+	OPTS_L_RENDER,		/* SRC:DST */
+	OPTS_L_ENV_FILE,
+	OPTS_L_PRE,		/* hook files or directories */
+	OPTS_L_POST,
+	OPTS_NLISTS,
+};
+
+struct opts_list {
+	const char	*v[OPTS_LIST_MAX];
+	size_t		 n;
 };
 
 struct opts {
@@ -64,6 +84,18 @@ struct opts {
 	enum logfmt_kind	 log_format;
 	bool			 tail_from_start;
 	int			 syslog_stderr;	/* severities <= this: stderr */
+	struct opts_list	 list[OPTS_NLISTS];
+	int64_t			 wait_timeout_ms;	/* -1: forever */
+	int64_t			 wait_interval_ms;
+	int			 wait_lo, wait_hi;	/* HTTP statuses */
+	bool			 quiet;		/* -q: no progress lines */
+	int			 render_mode;	/* -1: the template's */
+	bool			 render_owner;	/* chown DST to --user */
+	bool			 no_overwrite;
+	bool			 secrets;
+	const char		*user;		/* NULL: no privilege drop */
+	bool			 no_new_privs;
+	int64_t			 post_timeout_ms;
 	size_t			 store_used;
 	char			 store[OPTS_STORE];
 };

@@ -6,10 +6,12 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "tend/env.h"
 #include "tend/loop.h"
 #include "tend/opts.h"
 #include "tend/relay.h"
 #include "tend/supervise.h"
+#include "tend/user.h"
 
 struct tend {
 	const struct opts	*o;
@@ -27,6 +29,22 @@ struct tend {
 	pid_t			 child;		/* 0 before spawn / after exit */
 	pid_t			 child_pgid;	/* kept after the child exits */
 	int			 status;	/* tend's exit status */
+	struct env		 env;		/* the child's */
+	struct user_cred	 cred;		/* --user */
+	bool			 has_cred;
+	int			 stderr_fd;	/* the original, for later
+						   children; -1: fd 2 is */
+	int			 cwd_fd;	/* for post hooks; -1: none */
+	bool			 starting;	/* before COMMAND runs */
+	bool			 aborted;	/* a signal ended the start */
+	pid_t			 hook;		/* the running hook, or 0 */
+	int			 hook_status;
+	/* post hooks: after the main child, before the rest get SIGTERM */
+	const char		**post;
+	size_t			 npost, post_i;
+	bool			 post_started;
+	bool			 post_pending;	/* the shutdown waits for them */
+	struct loop_timer	*post_timer;
 };
 
 /* The kernel's sigset size, for raw rt_sigprocmask/rt_sigtimedwait. */
@@ -38,6 +56,11 @@ void	signals_on_read(struct loop *l, void *ctx, int fd, short revents);
 
 /* spawn.c: fork and exec o->argv as the child; 0 or -1. */
 int	spawn_child(struct tend *t);
+
+/* spawn.c: a hook or job, as tend's uid; its pid or -1. */
+pid_t	spawn_hook(struct tend *t, const char *path);
+/* In a child: stderr, SIGCHLD and the signal mask as tend found them. */
+void	spawn_restore(const struct tend *t);
 
 /* Carry out what the shutdown machine asked for. */
 void	tend_act(struct tend *t, enum sv_action a);

@@ -29,6 +29,12 @@
  *                           newline with one write(2) each, close; exit 0
  *   syslog PATH PRI TEXT    send the datagram "<PRI>TEXT" to the unix
  *                           datagram socket PATH; exit 0
+ *   show [PATH...]          print the Uid, Gid and Groups lines of
+ *                           /proc/self/status, then the content of each
+ *                           PATH as it is; exit 0, 1 if one cannot be read
+ *   listen ADDR PORT        listen on the IPv4 TCP address ADDR:PORT, print
+ *                           "listening", accept and close connections until
+ *                           killed; exit 1 if it cannot listen
  */
 #include <dirent.h>
 #include <errno.h>
@@ -38,6 +44,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -440,6 +448,62 @@ mode_syslog(const char *path, const char *pri, const char *text)
 	return 0;
 }
 
+static int
+mode_show(int n, char **paths)
+{
+	char buf[4096];
+	ssize_t k;
+	int fd, i, rc = 0;
+
+	print_status_field("Uid");
+	print_status_field("Gid");
+	print_status_field("Groups");
+	for (i = 0; i < n; i++) {
+		fd = open(paths[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			fprintf(stderr, "tend-helper: cannot open %s: %s\n",
+			    paths[i], strerror(errno));
+			rc = 1;
+			continue;
+		}
+		while ((k = read(fd, buf, sizeof(buf))) > 0)
+			if (write(STDOUT_FILENO, buf, (size_t)k) != k)
+				rc = 1;
+		if (k < 0)
+			rc = 1;
+		close(fd);
+	}
+	return rc;
+}
+
+static int
+mode_listen(const char *addr, const char *port)
+{
+	struct sockaddr_in sa;
+	int fd, c, one = 1;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((unsigned short)num(port));
+	fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || inet_pton(AF_INET, addr, &sa.sin_addr) != 1 ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    listen(fd, 64) < 0) {
+		fprintf(stderr, "tend-helper: cannot listen on %s:%s: %s\n",
+		    addr, port, strerror(errno));
+		return 1;
+	}
+	say("listening\n");
+	for (;;) {
+		c = accept(fd, NULL, NULL);
+		if (c >= 0)
+			close(c);
+		else if (errno != EINTR && errno != ECONNABORTED)
+			return 1;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -479,9 +543,13 @@ main(int argc, char **argv)
 		return mode_write(argv[2], argc - 3, argv + 3);
 	if (strcmp(m, "syslog") == 0 && argc > 4)
 		return mode_syslog(argv[2], argv[3], argv[4]);
+	if (strcmp(m, "show") == 0)
+		return mode_show(argc - 2, argv + 2);
+	if (strcmp(m, "listen") == 0 && argc > 3)
+		return mode_listen(argv[2], argv[3]);
 	fprintf(stderr, "usage: tend-helper exit N | raise SIG | signals "
 	    "[--children N] [--exit-on SIG] | status | orphans N | "
 	    "stubborn CODE [N] | tty | sleep | pingpong | write PATH LINE... | "
-	    "syslog PATH PRI TEXT\n");
+	    "syslog PATH PRI TEXT | show [PATH...] | listen ADDR PORT\n");
 	return 2;
 }

@@ -1,0 +1,85 @@
+/*
+ * System calls made straight through syscall(2), where musl's wrapper
+ * drags in far more than the call: a vDSO lookup, fallbacks for kernels
+ * older than the features tend relies on anyway. Each is the kernel's call
+ * as documented in its man page: a result, or -1 with errno. The byte
+ * figures are what the release binary saves once no caller uses musl's.
+ */
+#ifndef TEND_SYS_H
+#define TEND_SYS_H
+
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+
+/*
+ * clock_gettime(2) without the vDSO: musl looks up __vdso_clock_gettime
+ * in the ELF image the auxiliary vector points to on first use (about 950
+ * bytes, saved once musl's fork is gone too: its locks wait with a
+ * timeout). A system call instead of a function call costs well under a
+ * microsecond; tend reads the clock per timer and per relayed JSON line.
+ */
+int	sys_clock_gettime(clockid_t id, struct timespec *ts);
+
+/*
+ * fstat(2), stat(2), lstat(2). musl routes all three through fstatat,
+ * which copies a struct kstat member by member and falls back to
+ * /proc/self/fd for O_PATH descriptors on kernels before 3.6 (about 800
+ * bytes). On x86_64 (and aarch64) the kernel's struct stat is musl's, so
+ * the kernel fills the caller's buffer itself.
+ */
+int	sys_fstat(int fd, struct stat *st);
+int	sys_stat(const char *path, struct stat *st);
+int	sys_lstat(const char *path, struct stat *st);
+
+/*
+ * fcntl(2) with an int argument. musl's (about 420 bytes) emulates
+ * F_DUPFD_CLOEXEC for kernels before 2.6.24 and F_GETOWN's negative
+ * process groups; tend asks neither.
+ */
+int	sys_fcntl(int fd, int cmd, int arg);
+
+/*
+ * open(2) without O_CREAT, as openat(2) from the working directory. musl's
+ * (about 200 bytes) takes a mode through varargs and sets FD_CLOEXEC by
+ * fcntl for kernels before 2.6.23, which ignored O_CLOEXEC.
+ */
+int	sys_open(const char *path, int flags);
+
+/*
+ * socket(2). musl's retries without SOCK_CLOEXEC and SOCK_NONBLOCK for
+ * kernels before 2.6.27 and sets them with fcntl (about 180 bytes).
+ */
+int	sys_socket(int domain, int type, int protocol);
+
+/*
+ * fork(2), as clone(2) with SIGCHLD: the same call on every architecture
+ * (musl's _Fork makes it where there is no SYS_fork). The rest of musl's
+ * fork (about 2.8 KiB with what it pulls in: atfork handlers, the locks a
+ * threaded program needs and, through them, __timedwait, clock_gettime
+ * and the vDSO lookup) tend does not need: it has one thread, no atfork
+ * handler, and blocks every signal before it forks. One thing is left
+ * undone: the child's thread descriptor keeps the parent's thread id, so
+ * the child must not call raise(3) or pthread_* (they would aim at the
+ * parent); between fork and exec it makes async-signal-safe calls only.
+ */
+pid_t	sys_fork(void);
+
+/*
+ * The kernel's struct sigaction and rt_sigaction(2), for SIG_DFL and
+ * SIG_IGN only: on x86_64 a handler must return through sa_restorer, a
+ * trampoline musl's sigaction supplies (about 950 bytes with its locks;
+ * the kernel's arch/x86/kernel/signal.c refuses a frame without one).
+ */
+struct sys_sigaction {
+	void		(*handler)(int);
+	unsigned long	flags;
+	void		(*restorer)(void);
+	uint64_t	mask;		/* the kernel's sigset_t */
+};
+
+int	sys_sigaction(int sig, const struct sys_sigaction *sa,
+	    struct sys_sigaction *old);
+
+#endif

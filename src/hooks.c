@@ -1,0 +1,181 @@
+/*
+ * --pre and --post hooks: a file, or a directory whose executables run in
+ * lexical order (phusion's /etc/my_init.d, s6-overlay's cont-init.d and
+ * cont-finish.d). Pre hooks run one after another before the child, each
+ * to completion, as tend's own user; the first that fails ends the start
+ * with its status. Post hooks run after the main child, before the rest
+ * get SIGTERM, with TEND_EXIT_STATUS set, bounded by --post-timeout; their
+ * failure is logged and changes nothing.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "tend/errstr.h"
+#include "tend/exitcode.h"
+#include "tend/fmt.h"
+#include "tend/log.h"
+#include "tend/startup.h"
+#include "tend/state.h"
+#include "tend/sys.h"
+
+#define HOOKS_MAX	256
+
+/* Add path (a file) or a directory's executables, sorted, to v. */
+static void
+hooks_add(struct tend *t, const char *path, const char **v, size_t *n)
+{
+	char ents[4096], *s;
+	struct stat st;
+	const char *name;
+	size_t first = *n, i, len;
+	unsigned short reclen;
+	long got, off;
+	int fd;
+
+	if (sys_stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		if (*n < HOOKS_MAX)
+			v[(*n)++] = path;	/* exec says what is wrong */
+		return;
+	}
+	if ((fd = sys_open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return;
+	while ((got = syscall(SYS_getdents64, fd, ents, sizeof(ents))) > 0)
+		for (off = 0; off < got && *n < HOOKS_MAX; off += reclen) {
+			memcpy(&reclen, ents + off + 16, sizeof(reclen));
+			name = ents + off + 19;
+			len = strlen(path) + strlen(name) + 2;
+			if (name[0] == '.' || (s = env_alloc(&t->env, len)) ==
+			    NULL)
+				continue;
+			fmt_s(s, len, "%s/%s", path, name);
+			/* executables only, as run-parts: a README is no hook */
+			if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
+			    access(s, X_OK) < 0)
+				continue;
+			/* insertion sort: lexical, as the C locale's ls */
+			for (i = *n; i > first && strcmp(v[i - 1], s) > 0; i--)
+				v[i] = v[i - 1];
+			v[i] = s;
+			(*n)++;
+		}
+	close(fd);
+}
+
+static size_t
+hooks_list(struct tend *t, enum opts_list_kind k, const char ***out)
+{
+	const struct opts_list *l = &t->o->list[k];
+	const char **v;
+	size_t i, n = 0;
+
+	if (l->n == 0 || (v = env_alloc(&t->env, HOOKS_MAX * sizeof(*v))) ==
+	    NULL)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		hooks_add(t, l->v[i], v, &n);
+	*out = v;
+	return n;
+}
+
+int
+hooks_pre(struct tend *t)
+{
+	const char **v;
+	size_t i, n = hooks_list(t, OPTS_L_PRE, &v);
+
+	for (i = 0; i < n; i++) {
+		tlog(t->o->verbosity, TLOG_INFO, "pre hook %s", v[i]);
+		if (spawn_hook(t, v[i]) < 0) {
+			tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
+			return EXIT_USAGE;
+		}
+		t->loop.stop = false;
+		while (t->hook != 0 && !t->aborted)
+			if (loop_run(&t->loop) < 0)
+				return EXIT_USAGE;
+		if (t->aborted)
+			return -1;
+		if (t->hook_status != 0) {
+			tlog(1, TLOG_ERR, "pre hook %s failed with status %d",
+			    v[i], t->hook_status);
+			return t->hook_status;
+		}
+	}
+	return 0;
+}
+
+/* The next post hook, or none left: t->post_pending false. */
+static void
+hooks_post_next(struct tend *t)
+{
+	while (t->post_i < t->npost) {
+		const char *h = t->post[t->post_i++];
+
+		tlog(t->o->verbosity, TLOG_INFO, "post hook %s", h);
+		if (spawn_hook(t, h) > 0)
+			return;
+		tlog(1, TLOG_ERR, "cannot fork post hook %s: %s", h,
+		    err_str(errno));
+	}
+	t->post_pending = false;
+	if (t->post_timer)
+		t->post_timer->at = 0;
+}
+
+/* --post-timeout: the running hook is killed, the rest are skipped. */
+static void
+hooks_on_timer(struct loop *l, void *ctx)
+{
+	struct tend *t = ctx;
+
+	(void)l;
+	t->post_timer->at = 0;
+	if (t->hook == 0)
+		return;
+	tlog(1, TLOG_ERR, "post hook %s still runs after --post-timeout: "
+	    "killing it and skipping the rest", t->post[t->post_i - 1]);
+	t->post_i = t->npost;
+	(void)kill(t->hook, SIGKILL);
+}
+
+void
+hooks_post(struct tend *t, int status)
+{
+	char st[16];
+
+	if (t->o->list[OPTS_L_POST].n == 0 || t->post_started)
+		return;
+	t->post_started = t->post_pending = true;
+	fmt_s(st, sizeof(st), "%d", status);
+	if (env_set(&t->env, "TEND_EXIT_STATUS", 16, st, strlen(st)) < 0 ||
+	    (t->post_timer = loop_add_timer(&t->loop, hooks_on_timer, t)) ==
+	    NULL) {
+		tlog(1, TLOG_ERR, "cannot run post hooks: %s",
+		    err_str(ENOMEM));
+		t->post_pending = false;
+		return;
+	}
+	t->post_timer->at = loop_now() + t->o->post_timeout_ms;
+	t->npost = hooks_list(t, OPTS_L_POST, &t->post);
+	hooks_post_next(t);
+}
+
+void
+hooks_reaped(struct tend *t, int st)
+{
+	t->hook = 0;
+	t->hook_status = exit_from_wait(st);
+	if (!t->post_started) {
+		t->loop.stop = true;	/* hooks_pre goes on */
+		return;
+	}
+	if (t->hook_status != 0)
+		tlog(1, TLOG_ERR, "post hook %s failed with status %d",
+		    t->post[t->post_i - 1], t->hook_status);
+	hooks_post_next(t);
+}

@@ -1,0 +1,101 @@
+/* The HTTP/1.1 bits of a probe (see include/tend/http.h); pure. */
+#include <string.h>
+
+#include "tend/fmt.h"
+#include "tend/http.h"
+#include "tend/num.h"
+
+size_t
+http_request(char *buf, size_t len, const struct url *u)
+{
+	char port[8] = "";
+	size_t n;
+	int v6 = strchr(u->host, ':') != NULL;
+
+	if (u->port != 80)
+		fmt_s(port, sizeof(port), ":%d", u->port);
+	n = fmt_s(buf, len, "GET %s HTTP/1.1\r\nHost: %s%s%s%s\r\n"
+	    "User-Agent: tend\r\nConnection: close\r\n\r\n", u->path,
+	    v6 ? "[" : "", u->host, v6 ? "]" : "", port);
+	/*
+	 * Cut short, it would not end in a blank line: url_parse lets no
+	 * line end into the path or host.
+	 */
+	return n >= 4 && memcmp(buf + n - 4, "\r\n\r\n", 4) == 0 ? n : 0;
+}
+
+/*
+ * Byte by byte against "HTTP/1.d cdde": d a digit, c 1-5 (the code is
+ * 100..599), e what ends the code (a blank, or the line end when there is
+ * no reason phrase). So a wrong byte decides at once, and a line that
+ * starts right needs only its first 13 bytes.
+ */
+int
+http_status(const char *buf, size_t len)
+{
+	static const char pat[] = "HTTP/1.d cdde";
+	size_t i;
+	char c;
+
+	for (i = 0; i < sizeof(pat) - 1; i++) {
+		if (i == len)
+			return 0;
+		c = buf[i];
+		switch (pat[i]) {
+		case 'c':
+			if (c < '1' || c > '5')
+				return -1;
+			break;
+		case 'd':
+			if (c < '0' || c > '9')
+				return -1;
+			break;
+		case 'e':
+			if (c != ' ' && c != '\r' && c != '\n')
+				return -1;
+			break;
+		default:
+			if (c != pat[i])
+				return -1;
+		}
+	}
+	return (buf[9] - '0') * 100 + (buf[10] - '0') * 10 + buf[11] - '0';
+}
+
+size_t
+http_body(const char *buf, size_t len)
+{
+	size_t i;
+
+	/* "\n\n" or "\n\r\n": the end of "\r\n\r\n" too */
+	for (i = 0; i + 1 < len; i++) {
+		if (buf[i] != '\n')
+			continue;
+		if (buf[i + 1] == '\n')
+			return i + 2;
+		if (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n')
+			return i + 3;
+	}
+	return 0;
+}
+
+int
+http_range_parse(const char *s, int *lo, int *hi, char *err, size_t errlen)
+{
+	const char *p = s;
+	unsigned long a, b;
+
+	if (num_scan(&p, 599, &a) == 0) {
+		b = a;
+		if (*p == '-' && (p++, num_scan(&p, 599, &b)) < 0)
+			p = "x";
+		if (*p == '\0' && a >= 100 && a <= b) {
+			*lo = (int)a;
+			*hi = (int)b;
+			return 0;
+		}
+	}
+	fmt_s(err, errlen, "bad status range '%s' (as in 200 or 200-399, "
+	    "within 100-599)", s);
+	return -1;
+}

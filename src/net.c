@@ -1,0 +1,373 @@
+/*
+ * Probes: name resolution (/etc/hosts, then DNS over UDP to the
+ * nameservers of /etc/resolv.conf), connect, and an HTTP/1.1 GET. All of
+ * it non-blocking under one deadline; every wait also serves w->fd.
+ * musl's getaddrinfo would be 29 KiB of tend's 48; this needs A and AAAA.
+ */
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "tend/dns.h"
+#include "tend/env.h"
+#include "tend/errstr.h"
+#include "tend/fmt.h"
+#include "tend/http.h"
+#include "tend/loop.h"
+#include "tend/net.h"
+#include "tend/sys.h"
+
+#define NET_DNS_TRY_MS	1000	/* per nameserver and query, like musl */
+#define NET_CONF_MAX	(256 * 1024)
+
+union net_addr {
+	struct sockaddr		sa;
+	struct sockaddr_in	in;
+	struct sockaddr_in6	in6;
+	struct sockaddr_un	un;
+};
+
+/* Why something failed, as a lower-case phrase: "connection refused". */
+static void
+net_why(char *why, size_t whylen, int err)
+{
+	fmt_s(why, whylen, "%s", err_str(err));
+	if (why[0] >= 'A' && why[0] <= 'Z' && why[1] >= 'a')
+		why[0] += 'a' - 'A';
+}
+
+/*
+ * Wait for events on fd until deadline, serving w meanwhile. 1 ready,
+ * 0 timed out, -1 stopped by w.
+ */
+static int
+net_wait(int fd, short events, int64_t deadline, const struct net_watch *w)
+{
+	struct pollfd p[2] = { { fd, events, 0 }, { w ? w->fd : -1, POLLIN,
+	    0 } };
+	int64_t left;
+	int n;
+
+	for (;;) {
+		if ((left = deadline - loop_now()) <= 0)
+			return 0;
+		n = poll(p, 2, left > 60000 ? 60000 : (int)left);
+		if (n < 0 && errno != EINTR)
+			return 0;
+		if (n <= 0)
+			continue;
+		if (p[1].revents) {
+			w->cb(w->ctx);
+			if (*w->stop)
+				return -1;
+		}
+		if (p[0].revents)
+			return 1;
+	}
+}
+
+int
+net_sleep(int64_t deadline, const struct net_watch *w)
+{
+	return net_wait(-1, 0, deadline, w) < 0 ? -1 : 0;
+}
+
+static void
+net_set(union net_addr *a, int family, const unsigned char *ip,
+    uint16_t port)
+{
+	memset(a, 0, sizeof(*a));
+	if (family == 4) {
+		a->in.sin_family = AF_INET;
+		a->in.sin_port = htons(port);
+		memcpy(&a->in.sin_addr, ip, 4);
+	} else {
+		a->in6.sin6_family = AF_INET6;
+		a->in6.sin6_port = htons(port);
+		memcpy(&a->in6.sin6_addr, ip, 16);
+	}
+}
+
+/* name in /etc/hosts: 4 or 6, or 0. */
+static int
+net_hosts(const char *name, int want, unsigned char ip[16])
+{
+	char *buf;
+	const char *p, *end, *nl;
+	size_t len;
+	int f = 0;
+
+	if (env_read("/etc/hosts", NET_CONF_MAX, &buf, &len) < 0)
+		return 0;
+	for (p = buf, end = buf + len; p < end && f == 0; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		f = dns_hosts_line(p, (size_t)(nl - p), name, want, ip);
+	}
+	munmap(buf, NET_CONF_MAX + 1);
+	return f;
+}
+
+static void
+net_conf(struct dns_conf *r)
+{
+	char *buf;
+	const char *p, *end, *nl;
+	size_t len;
+
+	dns_conf_init(r);
+	if (env_read("/etc/resolv.conf", NET_CONF_MAX, &buf, &len) == 0) {
+		for (p = buf, end = buf + len; p < end; p = nl + 1) {
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				nl = end;
+			dns_conf_line(r, p, (size_t)(nl - p));
+		}
+		munmap(buf, NET_CONF_MAX + 1);
+	}
+	if (r->nns == 0) {	/* no resolv.conf: the local one, as libc */
+		r->nns = 1;
+		r->ns_family[0] = 4;
+		memcpy(r->ns[0], "\177\0\0\1", 4);
+	}
+}
+
+/*
+ * Ask each nameserver in turn for one name and type. 1 found, 0 no such
+ * record, -1 no server answered (timed out, failed), -2 stopped.
+ */
+static int
+net_dns(const struct dns_conf *r, const char *name, int qtype,
+    int64_t deadline, const struct net_watch *w, unsigned char ip[16])
+{
+	unsigned char q[DNS_MSG_MAX], a[DNS_MSG_MAX];
+	union net_addr ns;
+	size_t qlen;
+	ssize_t n;
+	int i, fd, rc, res = -1;
+	int64_t until;
+	uint16_t id = (uint16_t)(loop_now() * 7919 + (int64_t)getpid());
+
+	if ((qlen = dns_query(q, sizeof(q), id, name, qtype)) == 0)
+		return 0;
+	for (i = 0; i < r->nns && res == -1; i++) {
+		net_set(&ns, r->ns_family[i], r->ns[i], 53);
+		fd = sys_socket(ns.sa.sa_family, SOCK_DGRAM | SOCK_NONBLOCK |
+		    SOCK_CLOEXEC, 0);
+		if (fd < 0)
+			continue;
+		/* connected: replies from anyone else never reach us */
+		if (connect(fd, &ns.sa, sizeof(ns)) < 0 ||
+		    send(fd, q, qlen, 0) != (ssize_t)qlen) {
+			close(fd);
+			continue;
+		}
+		until = loop_now() + NET_DNS_TRY_MS;
+		if (until > deadline)
+			until = deadline;
+		while ((rc = net_wait(fd, POLLIN, until, w)) == 1) {
+			n = recv(fd, a, sizeof(a), 0);
+			if (n < 0 && errno != EAGAIN && errno != EINTR)
+				break;	/* ECONNREFUSED: no server there */
+			if (n > 0 && (res = dns_answer(a, (size_t)n, id, qtype,
+			    ip)) >= 0)
+				break;
+		}
+		close(fd);
+		if (rc < 0)
+			return -2;
+	}
+	return res;
+}
+
+/* host to an address: 1, 0 with why, -1 stopped. */
+static int
+net_resolve(const struct url *u, union net_addr *a, int64_t deadline,
+    const struct net_watch *w, char *why, size_t whylen)
+{
+	struct dns_conf r;
+	unsigned char ip[16];
+	char name[URL_HOST_MAX + 256];
+	const char *h = u->host;
+	size_t hl = strlen(h);
+	int f, dots = 0, i, k, rc, failed = 0, want = u->family;
+
+	if ((f = dns_addr_parse(h, hl, ip)) != 0 ||
+	    (f = net_hosts(h, want, ip)) != 0)
+		goto found;
+	if (strcmp(h, "localhost") == 0) {	/* no /etc/hosts (scratch) */
+		f = want == 6 ? 6 : 4;
+		memcpy(ip, f == 4 ? "\177\0\0\1" :
+		    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", f == 4 ? 4 : 16);
+		goto found;
+	}
+	net_conf(&r);
+	for (i = 0; h[i]; i++)
+		dots += h[i] == '.';
+	/*
+	 * resolv.conf(5): fewer dots than ndots tries the search domains
+	 * first; a trailing dot, none of them. Candidate -1 is the name.
+	 */
+	for (k = 0; k <= r.nsearch; k++) {
+		i = dots >= r.ndots ? k - 1 : (k < r.nsearch ? k : -1);
+		if (i >= 0 && h[hl - 1] == '.')
+			continue;
+		if (i >= 0)
+			fmt_s(name, sizeof(name), "%s.%s", h, r.search[i]);
+		else
+			fmt_s(name, sizeof(name), "%s", h);
+		for (f = want == 6 ? 6 : 4; f; f = f == 4 && want == 0 ? 6 :
+		    0) {
+			rc = net_dns(&r, name, f == 4 ? DNS_A : DNS_AAAA,
+			    deadline, w, ip);
+			if (rc == -2)
+				return -1;
+			if (rc == 1)
+				goto found;
+			failed |= rc < 0;
+		}
+	}
+	fmt_s(why, whylen, "%s", failed ? "name lookup failed or timed out" :
+	    "no such host");
+	return 0;
+found:
+	if (want != 0 && f != want) {
+		fmt_s(why, whylen, "no IPv%d address", want);
+		return 0;
+	}
+	net_set(a, f, ip, u->port);
+	return 1;
+}
+
+/* Connect fd to a: 1, 0 with why, -1 stopped. */
+static int
+net_connect(int fd, const union net_addr *a, socklen_t alen,
+    int64_t deadline, const struct net_watch *w, char *why, size_t whylen)
+{
+	int rc, err = 0;
+	socklen_t el = sizeof(err);
+
+	if (connect(fd, &a->sa, alen) == 0)
+		return 1;
+	if (errno != EINPROGRESS) {
+		net_why(why, whylen, errno);
+		return 0;
+	}
+	if ((rc = net_wait(fd, POLLOUT, deadline, w)) <= 0) {
+		if (rc == 0)
+			fmt_s(why, whylen, "timed out");
+		return rc;
+	}
+	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0)
+		err = errno;
+	if (err != 0) {
+		net_why(why, whylen, err);
+		return 0;
+	}
+	return 1;
+}
+
+/* The GET and its answer: 1 up, 0 down with why, -1 stopped. */
+static int
+net_http(int fd, const struct url *u, const struct net_check *c,
+    int64_t deadline, const struct net_watch *w, char *why, size_t whylen)
+{
+	char req[URL_HOST_MAX + URL_PATH_MAX + 128], buf[1024];
+	size_t rl = http_request(req, sizeof(req), u), got = 0, off = 0;
+	ssize_t n;
+	int rc, st = 0;
+
+	while (off < rl) {
+		n = send(fd, req + off, rl - off, MSG_NOSIGNAL);
+		if (n > 0) {
+			off += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno != EAGAIN && errno != EINTR) {
+			net_why(why, whylen, errno);
+			return 0;
+		}
+		if ((rc = net_wait(fd, POLLOUT, deadline, w)) <= 0)
+			goto timeout;
+	}
+	while (st == 0 && got < sizeof(buf)) {
+		n = recv(fd, buf + got, sizeof(buf) - got, 0);
+		if (n > 0) {
+			got += (size_t)n;
+			st = http_status(buf, got);
+			continue;
+		}
+		if (n == 0)
+			break;
+		if (errno != EAGAIN && errno != EINTR) {
+			net_why(why, whylen, errno);
+			return 0;
+		}
+		if ((rc = net_wait(fd, POLLIN, deadline, w)) <= 0)
+			goto timeout;
+	}
+	if (st <= 0) {
+		fmt_s(why, whylen, "%s", got == 0 ? "no HTTP response" :
+		    "not an HTTP response");
+		return 0;
+	}
+	if (st < c->lo || st > c->hi) {
+		fmt_s(why, whylen, "HTTP %d", st);
+		return 0;
+	}
+	return 1;
+timeout:
+	if (rc == 0)
+		fmt_s(why, whylen, "timed out waiting for the HTTP response");
+	return rc;
+}
+
+int
+net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
+    const struct net_watch *w, char *why, size_t whylen)
+{
+	union net_addr a;
+	struct stat st;
+	socklen_t alen;
+	int fd, rc;
+
+	switch (u->scheme) {
+	case URL_FILE:
+		if (sys_stat(u->path, &st) == 0)
+			return 1;
+		net_why(why, whylen, errno);
+		return 0;
+	case URL_UNIX:
+		memset(&a, 0, sizeof(a));
+		a.un.sun_family = AF_UNIX;
+		if (strlen(u->path) >= sizeof(a.un.sun_path)) {
+			net_why(why, whylen, ENAMETOOLONG);
+			return 0;
+		}
+		memcpy(a.un.sun_path, u->path, strlen(u->path));
+		alen = sizeof(a.un);
+		break;
+	default:
+		if ((rc = net_resolve(u, &a, deadline, w, why, whylen)) <= 0)
+			return rc;
+		alen = a.sa.sa_family == AF_INET ? sizeof(a.in) :
+		    sizeof(a.in6);
+		break;
+	}
+	fd = sys_socket(a.sa.sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
+	    0);
+	if (fd < 0) {
+		net_why(why, whylen, errno);
+		return 0;
+	}
+	rc = net_connect(fd, &a, alen, deadline, w, why, whylen);
+	if (rc == 1 && u->scheme == URL_HTTP)
+		rc = net_http(fd, u, c, deadline, w, why, whylen);
+	close(fd);
+	return rc;
+}

@@ -1,0 +1,247 @@
+/*
+ * --render SRC:DST and `tend render`: expand a template file, or a
+ * directory of them recursively, with the child's environment. Each DST is
+ * written to a temporary file in its own directory and renamed over it:
+ * readers see the old file or the new one, never half of one. A template
+ * with errors leaves its DST alone; every error of every file is printed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "tend/errstr.h"
+#include "tend/fmt.h"
+#include "tend/fs.h"
+#include "tend/log.h"
+#include "tend/startup.h"
+#include "tend/state.h"
+#include "tend/tmpl.h"
+#include "tend/sys.h"
+
+#define RENDER_PATH_MAX	4096
+
+struct render_out {
+	struct tend	*t;
+	const char	*src;
+	int		 fd;
+	int		 werr;		/* errno of a failed write */
+	size_t		 n;
+	char		 buf[8192];
+};
+
+static const char *
+render_get(void *ctx, const char *name, size_t n)
+{
+	struct render_out *r = ctx;
+
+	return env_get(&r->t->env, name, n);
+}
+
+static int
+render_flush(struct render_out *r)
+{
+	const char *p = r->buf;
+	ssize_t w;
+
+	while (r->n > 0) {
+		w = write(r->fd, p, r->n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			r->werr = w < 0 ? errno : EIO;
+			return -1;
+		}
+		p += w;
+		r->n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+render_put(void *ctx, const char *p, size_t n)
+{
+	struct render_out *r = ctx;
+	size_t k;
+
+	while (n > 0) {
+		if (r->n == sizeof(r->buf) && render_flush(r) < 0)
+			return -1;
+		k = sizeof(r->buf) - r->n;
+		k = k < n ? k : n;
+		memcpy(r->buf + r->n, p, k);
+		r->n += k;
+		p += k;
+		n -= k;
+	}
+	return 0;
+}
+
+static void
+render_err(void *ctx, unsigned line, unsigned col, const char *msg)
+{
+	struct render_out *r = ctx;
+
+	tlog(1, TLOG_ERR, "cannot render %s:%d:%d: %s", r->src, (int)line,
+	    (int)col, msg);
+}
+
+/* One template file to dst ("-": stdout). 0, or -1 when reported. */
+static int
+render_file(struct tend *t, const char *src, const char *dst,
+    const struct stat *st)
+{
+	static const struct tmpl_ops ops_proto = { render_get, render_put,
+	    render_err, NULL };
+	const struct opts *o = t->o;
+	struct tmpl_ops ops = ops_proto;
+	struct render_out r;
+	char tmp[RENDER_PATH_MAX + 32];
+	const char *base, *what = "read";
+	void *map = NULL;
+	struct stat dst_st;
+	int fd, nerr = 0, mode;
+
+	if (o->no_overwrite && strcmp(dst, "-") != 0 &&
+	    sys_lstat(dst, &dst_st) == 0) {
+		tlog(o->verbosity, TLOG_INFO, "%s exists: not rendered", dst);
+		return 0;
+	}
+	r.t = t;
+	r.src = src;
+	r.n = 0;
+	r.werr = 0;
+	ops.ctx = &r;
+	if ((fd = sys_open(src, O_RDONLY | O_CLOEXEC)) < 0)
+		goto fail;
+	if (st->st_size > 0 && (map = mmap(NULL, (size_t)st->st_size,
+	    PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED)
+		map = NULL;
+	close(fd);
+	if (st->st_size > 0 && map == NULL)
+		goto fail;
+	if (strcmp(dst, "-") == 0) {
+		r.fd = STDOUT_FILENO;
+	} else {
+		base = strrchr(dst, '/');
+		base = base ? base + 1 : dst;
+		fmt_s(tmp, sizeof(tmp), "%.*s.%s.tend-%d", (int)(base - dst),
+		    dst, base, (int)getpid());
+		what = "write";
+		(void)unlink(tmp);	/* a leftover of a killed run */
+		if (fs_make_parents(dst) < 0 || (r.fd = open(tmp, O_WRONLY |
+		    O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+			src = dst;
+			goto fail;
+		}
+	}
+	nerr = tmpl_expand(map ? map : "", (size_t)st->st_size, &ops);
+	if (map)
+		munmap(map, (size_t)st->st_size);
+	if (nerr == 0 && render_flush(&r) < 0)
+		nerr = -1;
+	if (r.fd == STDOUT_FILENO)
+		return nerr ? -1 : 0;
+	mode = o->render_mode >= 0 ? o->render_mode :
+	    (int)(st->st_mode & 07777);
+	if (nerr == 0 && (fchmod(r.fd, (mode_t)mode) < 0 ||
+	    (o->render_owner && t->has_cred &&
+	    fchown(r.fd, t->cred.uid, t->cred.gid) < 0)))
+		r.werr = errno, nerr = -1;
+	if (close(r.fd) < 0 && nerr == 0)
+		r.werr = errno, nerr = -1;
+	if (nerr == 0 && rename(tmp, dst) < 0)
+		r.werr = errno, nerr = -1;
+	if (nerr == 0)
+		return 0;
+	(void)unlink(tmp);
+	if (nerr < 0)
+		tlog(1, TLOG_ERR, "cannot write %s: %s", dst,
+		    err_str(r.werr));
+	return -1;
+fail:
+	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_str(errno));
+	return -1;
+}
+
+/* src and dst are directories: every entry, recursively. */
+static int
+render_dir(struct tend *t, const char *src, const char *dst)
+{
+	char ents[4096], s[RENDER_PATH_MAX], d[RENDER_PATH_MAX];
+	struct stat st;
+	long n, off;
+	int fd, rc = 0;
+
+	if ((fd = sys_open(src, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_str(errno));
+		return -1;
+	}
+	/* getdents64: opendir would bring malloc into the binary */
+	while ((n = syscall(SYS_getdents64, fd, ents, sizeof(ents))) > 0) {
+		for (off = 0; off < n; ) {
+			/* struct linux_dirent64: ino, off, reclen, type, name */
+			unsigned short reclen;
+			const char *name = ents + off + 19;
+
+			memcpy(&reclen, ents + off + 16, sizeof(reclen));
+			off += reclen;
+			if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+				continue;
+			if (fmt_s(s, sizeof(s), "%s/%s", src, name) >=
+			    sizeof(s) - 1 || fmt_s(d, sizeof(d), "%s/%s", dst,
+			    name) >= sizeof(d) - 1) {
+				tlog(1, TLOG_ERR, "cannot render %s/%s: path "
+				    "too long", src, name);
+				rc = -1;
+				continue;
+			}
+			if (sys_stat(s, &st) < 0)
+				continue;	/* a dangling link */
+			if (S_ISDIR(st.st_mode)) {
+				if (render_dir(t, s, d) < 0)
+					rc = -1;
+			} else if (S_ISREG(st.st_mode) &&
+			    render_file(t, s, d, &st) < 0)
+				rc = -1;
+		}
+	}
+	close(fd);
+	return rc;
+}
+
+int
+render_run(struct tend *t)
+{
+	const struct opts_list *l = &t->o->list[OPTS_L_RENDER];
+	char src[RENDER_PATH_MAX];
+	const char *colon, *dst;
+	struct stat st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < l->n && !t->aborted; i++) {
+		colon = strrchr(l->v[i], ':');
+		dst = colon + 1;
+		fmt_s(src, sizeof(src), "%.*s", (int)(colon - l->v[i]),
+		    l->v[i]);
+		if (sys_stat(src, &st) < 0) {
+			tlog(1, TLOG_ERR, "cannot render %s: %s", src,
+			    err_str(errno));
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (strcmp(dst, "-") == 0) {
+				tlog(1, TLOG_ERR, "cannot render directory %s "
+				    "to -: give a directory", src);
+				rc = -1;
+			} else if (render_dir(t, src, dst) < 0)
+				rc = -1;
+		} else if (render_file(t, src, dst, &st) < 0)
+			rc = -1;
+	}
+	return rc;
+}

@@ -1,0 +1,63 @@
+/* Raw system calls (see include/tend/sys.h for why each is here). */
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "tend/sys.h"
+
+int
+sys_clock_gettime(clockid_t id, struct timespec *ts)
+{
+	return (int)syscall(SYS_clock_gettime, id, ts);
+}
+
+int
+sys_fstat(int fd, struct stat *st)
+{
+	return (int)syscall(SYS_fstat, fd, st);
+}
+
+int
+sys_stat(const char *path, struct stat *st)
+{
+	return (int)syscall(SYS_newfstatat, AT_FDCWD, path, st, 0);
+}
+
+int
+sys_lstat(const char *path, struct stat *st)
+{
+	return (int)syscall(SYS_newfstatat, AT_FDCWD, path, st,
+	    AT_SYMLINK_NOFOLLOW);
+}
+
+int
+sys_fcntl(int fd, int cmd, int arg)
+{
+	return (int)syscall(SYS_fcntl, fd, cmd, arg);
+}
+
+int
+sys_open(const char *path, int flags)
+{
+	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, 0);
+}
+
+int
+sys_socket(int domain, int type, int protocol)
+{
+	return (int)syscall(SYS_socket, domain, type, protocol);
+}
+
+pid_t
+sys_fork(void)
+{
+	return (pid_t)syscall(SYS_clone, SIGCHLD, 0);
+}
+
+int
+sys_sigaction(int sig, const struct sys_sigaction *sa,
+    struct sys_sigaction *old)
+{
+	return (int)syscall(SYS_rt_sigaction, sig, sa, old, sizeof(uint64_t));
+}
