@@ -44,10 +44,10 @@ TEST_CFLAGS := $(BASE) $(WARN) -g -O1 -fsanitize=address,undefined \
 CORE	:= opts signame duration exitcode supervise version fmt num errstr \
 	   linebuf \
 	   syslogfmt logfmt tmpl envfile user \
-	   url http dns
+	   url http dns cron
 # The thin Linux layer.
 SHELL_MODS := main loop signals spawn reap log relay fs sys \
-	   env net wait render privdrop hooks
+	   env net wait render privdrop hooks health crond
 UNITS	:= $(CORE)
 
 REL_OBJS  := $(patsubst %,$(B)/rel/%.o,$(CORE) $(SHELL_MODS))

@@ -143,6 +143,13 @@ hooks_on_timer(struct loop *l, void *ctx)
 	(void)kill(t->hook, SIGKILL);
 }
 
+/* Before tend leaves the working directory: relative paths still work. */
+void
+hooks_post_list(struct tend *t)
+{
+	t->npost = hooks_list(t, OPTS_L_POST, &t->post);
+}
+
 void
 hooks_post(struct tend *t, int status)
 {
@@ -161,7 +168,6 @@ hooks_post(struct tend *t, int status)
 		return;
 	}
 	t->post_timer->at = loop_now() + t->o->post_timeout_ms;
-	t->npost = hooks_list(t, OPTS_L_POST, &t->post);
 	hooks_post_next(t);
 }
 
@@ -171,7 +177,9 @@ hooks_reaped(struct tend *t, int st)
 	t->hook = 0;
 	t->hook_status = exit_from_wait(st);
 	if (!t->post_started) {
-		t->loop.stop = true;	/* hooks_pre goes on */
+		/* hooks_pre goes on; after an abort the shutdown does */
+		if (t->starting)
+			t->loop.stop = true;
 		return;
 	}
 	if (t->hook_status != 0)

@@ -164,28 +164,61 @@ setup_quiet_stderr(struct tend *t)
  * The startup steps of the issue's order; each honours signals (a
  * terminating one sets t->aborted). 0, or the status to end with.
  */
+/* Signals that came during a step that does not watch them. */
+static bool
+start_signals(struct tend *t)
+{
+	struct pollfd p = { t->sigfd, POLLIN, 0 };
+
+	while (!t->aborted && poll(&p, 1, 0) == 1)
+		signals_on_read(&t->loop, t, t->sigfd, POLLIN);
+	return t->aborted;
+}
+
 static int
 start(struct tend *t)
 {
 	char err[256];
+	size_t i;
 	int rc;
 
 	if (env_load(&t->env, t->o, err, sizeof(err)) < 0 ||
-	    privdrop_resolve(t, err, sizeof(err)) < 0) {
+	    privdrop_resolve(t, err, sizeof(err)) < 0 ||
+	    crond_setup(t, err, sizeof(err)) < 0) {
 		tlog(1, TLOG_ERR, "%s", err);
 		return EXIT_USAGE;
 	}
+	/*
+	 * The steps' TEND_* variables are done with: a tend further down an
+	 * exec chain (or the image's own ENTRYPOINT under --init) must not
+	 * take them again.
+	 */
+	for (i = 0; i < t->env.n; )
+		if (opts_is_step_env(t->env.v[i]))
+			env_unset(&t->env, t->env.v[i],
+			    (size_t)(strchr(t->env.v[i], '=') - t->env.v[i]));
+		else
+			i++;
 	/* from here on, what runs sees the child's environment */
 	environ = t->env.v;
+	if (start_signals(t))
+		return -1;
 	if (render_run(t) < 0)
 		return EXIT_USAGE;
+	if (start_signals(t))
+		return -1;
 	if ((rc = hooks_pre(t)) != 0 || (rc = wait_run(t)) != 0)
-		return rc < 0 ? t->status : rc;
+		return rc;
+	/* again: a pre hook may have made the user or changed its ids */
+	if (privdrop_resolve(t, err, sizeof(err)) < 0) {
+		tlog(1, TLOG_ERR, "%s", err);
+		return EXIT_USAGE;
+	}
 	if (t->has_cred && env_set(&t->env, "HOME", 4, t->cred.home,
 	    strlen(t->cred.home)) < 0)
 		return EXIT_USAGE;
 	environ = t->env.v;
-	return 0;
+	return start_signals(t) ? -1 : 0;
 }
 
 /*
@@ -281,6 +314,9 @@ main(int argc, char **argv)
 	    o.mode == OPTS_LICENSE)
 		return print_info(&o);
 
+	if (o.mode == OPTS_HEALTH)
+		return health_run(&o);
+
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
 	t.self = getpid();
@@ -297,6 +333,7 @@ main(int argc, char **argv)
 	t.starting = true;
 	if ((rc = start(&t)) != 0 || t.aborted)
 		return end_start(&t, t.aborted ? t.status : rc);
+	hooks_post_list(&t);
 	t.starting = false;
 	t.loop.stop = false;
 	if (o.mode == OPTS_WAIT || o.mode == OPTS_RENDER)
@@ -305,6 +342,7 @@ main(int argc, char **argv)
 		tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
 		return EXIT_USAGE;
 	}
+	crond_start(&t);
 	/*
 	 * tend's own messages must not block the loop on a full pipe or a
 	 * paused log driver: from now on they go through a non-blocking

@@ -23,8 +23,9 @@
 #include "tend/net.h"
 #include "tend/sys.h"
 
-#define NET_DNS_TRY_MS	1000	/* per nameserver and query, like musl */
+#define NET_DNS_TRY_MS	1500	/* per query, to every nameserver at once */
 #define NET_CONF_MAX	(256 * 1024)
+#define NET_BODY_MAX	(64 * 1024)	/* --contains looks this far */
 
 union net_addr {
 	struct sockaddr		sa;
@@ -138,7 +139,8 @@ net_conf(struct dns_conf *r)
 }
 
 /*
- * Ask each nameserver in turn for one name and type. 1 found, 0 no such
+ * Ask every nameserver at once, as musl does, and take the first answer:
+ * a silent server costs nothing while another answers. 1 found, 0 no such
  * record, -1 no server answered (timed out, failed), -2 stopped.
  */
 static int
@@ -146,42 +148,65 @@ net_dns(const struct dns_conf *r, const char *name, int qtype,
     int64_t deadline, const struct net_watch *w, unsigned char ip[16])
 {
 	unsigned char q[DNS_MSG_MAX], a[DNS_MSG_MAX];
+	struct pollfd p[DNS_MAX_NS + 1];
 	union net_addr ns;
 	size_t qlen;
 	ssize_t n;
-	int i, fd, rc, res = -1;
-	int64_t until;
+	int i, nfd = 0, live, res = -1;
+	int64_t left, until = loop_now() + NET_DNS_TRY_MS;
 	uint16_t id = (uint16_t)(loop_now() * 7919 + (int64_t)getpid());
 
 	if ((qlen = dns_query(q, sizeof(q), id, name, qtype)) == 0)
 		return 0;
-	for (i = 0; i < r->nns && res == -1; i++) {
+	for (i = 0; i < r->nns; i++) {
 		net_set(&ns, r->ns_family[i], r->ns[i], 53);
-		fd = sys_socket(ns.sa.sa_family, SOCK_DGRAM | SOCK_NONBLOCK |
-		    SOCK_CLOEXEC, 0);
-		if (fd < 0)
+		p[nfd].fd = sys_socket(ns.sa.sa_family, SOCK_DGRAM |
+		    SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+		p[nfd].events = POLLIN;
+		if (p[nfd].fd < 0)
 			continue;
 		/* connected: replies from anyone else never reach us */
-		if (connect(fd, &ns.sa, sizeof(ns)) < 0 ||
-		    send(fd, q, qlen, 0) != (ssize_t)qlen) {
-			close(fd);
+		if (connect(p[nfd].fd, &ns.sa, sizeof(ns)) < 0 ||
+		    send(p[nfd].fd, q, qlen, 0) != (ssize_t)qlen) {
+			close(p[nfd].fd);
 			continue;
 		}
-		until = loop_now() + NET_DNS_TRY_MS;
-		if (until > deadline)
-			until = deadline;
-		while ((rc = net_wait(fd, POLLIN, until, w)) == 1) {
-			n = recv(fd, a, sizeof(a), 0);
-			if (n < 0 && errno != EAGAIN && errno != EINTR)
-				break;	/* ECONNREFUSED: no server there */
-			if (n > 0 && (res = dns_answer(a, (size_t)n, id, qtype,
-			    ip)) >= 0)
-				break;
-		}
-		close(fd);
-		if (rc < 0)
-			return -2;
+		nfd++;
 	}
+	p[nfd].fd = w ? w->fd : -1;
+	p[nfd].events = POLLIN;
+	if (until > deadline)
+		until = deadline;
+	for (live = nfd; live > 0 && res == -1; ) {
+		if ((left = until - loop_now()) <= 0)
+			break;
+		if (poll(p, (nfds_t)nfd + 1, (int)left) <= 0)
+			continue;
+		if (p[nfd].revents) {
+			w->cb(w->ctx);
+			if (*w->stop) {
+				res = -2;
+				break;
+			}
+		}
+		for (i = 0; i < nfd && res == -1; i++) {
+			if (p[i].fd < 0 || !p[i].revents)
+				continue;
+			n = recv(p[i].fd, a, sizeof(a), 0);
+			if (n < 0 && (errno == EAGAIN || errno == EINTR))
+				continue;
+			/* a failed server (ECONNREFUSED, SERVFAIL) is done */
+			if (n <= 0 || (res = dns_answer(a, (size_t)n, id, qtype,
+			    ip)) == -1) {
+				close(p[i].fd);
+				p[i].fd = -1;
+				live--;
+			}
+		}
+	}
+	for (i = 0; i < nfd; i++)
+		if (p[i].fd >= 0)
+			close(p[i].fd);
 	return res;
 }
 
@@ -273,15 +298,40 @@ net_connect(int fd, const union net_addr *a, socklen_t alen,
 }
 
 /* The GET and its answer: 1 up, 0 down with why, -1 stopped. */
+/* needle in hay[0..n) */
+static bool
+net_has(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(hay + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The GET and its answer: 1 up, 0 down, why saying which; -1 stopped.
+ * With c->contains the body is read to its end or to NET_BODY_MAX.
+ */
 static int
 net_http(int fd, const struct url *u, const struct net_check *c,
     int64_t deadline, const struct net_watch *w, char *why, size_t whylen)
 {
-	char req[URL_HOST_MAX + URL_PATH_MAX + 128], buf[1024];
+	char req[URL_HOST_MAX + URL_PATH_MAX + 128], small[1024], *buf = small;
 	size_t rl = http_request(req, sizeof(req), u), got = 0, off = 0;
+	size_t cap = sizeof(small), body = 0;
 	ssize_t n;
-	int rc, st = 0;
+	int rc = 0, st = 0;
 
+	if (c->contains && (buf = mmap(NULL, NET_BODY_MAX + 16384,
+	    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) ==
+	    MAP_FAILED) {
+		net_why(why, whylen, ENOMEM);
+		return 0;
+	}
+	if (c->contains)
+		cap = NET_BODY_MAX + 16384;
 	while (off < rl) {
 		n = send(fd, req + off, rl - off, MSG_NOSIGNAL);
 		if (n > 0) {
@@ -290,40 +340,53 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 		}
 		if (n < 0 && errno != EAGAIN && errno != EINTR) {
 			net_why(why, whylen, errno);
-			return 0;
+			goto out;
 		}
 		if ((rc = net_wait(fd, POLLOUT, deadline, w)) <= 0)
 			goto timeout;
 	}
-	while (st == 0 && got < sizeof(buf)) {
-		n = recv(fd, buf + got, sizeof(buf) - got, 0);
+	/* the status line; with --contains, the body too */
+	while (got < cap && (st == 0 || (c->contains && (body == 0 ||
+	    got - body < NET_BODY_MAX)))) {
+		n = recv(fd, buf + got, cap - got, 0);
 		if (n > 0) {
 			got += (size_t)n;
-			st = http_status(buf, got);
+			if (st == 0)
+				st = http_status(buf, got);
+			if (st < 0)
+				break;
+			if (body == 0)
+				body = http_body(buf, got);
 			continue;
 		}
 		if (n == 0)
 			break;
 		if (errno != EAGAIN && errno != EINTR) {
 			net_why(why, whylen, errno);
-			return 0;
+			goto out;
 		}
 		if ((rc = net_wait(fd, POLLIN, deadline, w)) <= 0)
 			goto timeout;
 	}
-	if (st <= 0) {
+	rc = 0;
+	if (st <= 0)
 		fmt_s(why, whylen, "%s", got == 0 ? "no HTTP response" :
 		    "not an HTTP response");
-		return 0;
-	}
-	if (st < c->lo || st > c->hi) {
-		fmt_s(why, whylen, "HTTP %d", st);
-		return 0;
-	}
-	return 1;
+	else if (fmt_s(why, whylen, "HTTP %d", st), st < c->lo || st > c->hi)
+		;
+	else if (c->contains && (body == 0 || !net_has(buf + body,
+	    got - body < NET_BODY_MAX ? got - body : NET_BODY_MAX,
+	    c->contains)))
+		fmt_s(why, whylen, "HTTP %d, body without the text", st);
+	else
+		rc = 1;
+	goto out;
 timeout:
 	if (rc == 0)
 		fmt_s(why, whylen, "timed out waiting for the HTTP response");
+out:
+	if (buf != small)
+		munmap(buf, cap);
 	return rc;
 }
 
@@ -338,6 +401,7 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 
 	switch (u->scheme) {
 	case URL_FILE:
+		fmt_s(why, whylen, "exists");
 		if (sys_stat(u->path, &st) == 0)
 			return 1;
 		net_why(why, whylen, errno);
@@ -365,6 +429,7 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 		net_why(why, whylen, errno);
 		return 0;
 	}
+	fmt_s(why, whylen, "connected");
 	rc = net_connect(fd, &a, alen, deadline, w, why, whylen);
 	if (rc == 1 && u->scheme == URL_HTTP)
 		rc = net_http(fd, u, c, deadline, w, why, whylen);

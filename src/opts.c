@@ -10,6 +10,7 @@
 
 #include "tend/fmt.h"
 #include "tend/num.h"
+#include "tend/cron.h"
 #include "tend/duration.h"
 #include "tend/http.h"
 #include "tend/opts.h"
@@ -39,6 +40,7 @@ enum {
 	OPT_USER,
 	OPT_NO_NEW_PRIVS,
 	OPT_POST_TIMEOUT,
+	OPT_CONTAINS,
 };
 
 /* has_arg bits beyond 1 and 2: also read from TEND_<NAME>; blank-split */
@@ -73,6 +75,8 @@ static const struct opts_long {
 	{ "timeout", OPT_WAIT_TIMEOUT, 1 },
 	{ "wait-interval", OPT_WAIT_INTERVAL, 1 | OPTS_ENV },
 	{ "wait-status", OPT_WAIT_STATUS, 1 | OPTS_ENV },
+	{ "status", OPT_WAIT_STATUS, 1 },
+	{ "contains", OPT_CONTAINS, 1 },
 	{ "quiet", 'q', 0 | OPTS_ENV },
 	{ "render", OPT_LIST + OPTS_L_RENDER, 1 | OPTS_ENV | OPTS_SPLIT },
 	{ "render-mode", OPT_RENDER_MODE, 1 | OPTS_ENV },
@@ -85,6 +89,8 @@ static const struct opts_long {
 	{ "pre", OPT_LIST + OPTS_L_PRE, 1 | OPTS_ENV | OPTS_SPLIT },
 	{ "post", OPT_LIST + OPTS_L_POST, 1 | OPTS_ENV | OPTS_SPLIT },
 	{ "post-timeout", OPT_POST_TIMEOUT, 1 | OPTS_ENV },
+	{ "cron", OPT_LIST + OPTS_L_CRON, 1 },
+	{ "crontab", OPT_LIST + OPTS_L_CRONTAB, 1 | OPTS_ENV | OPTS_SPLIT },
 	{ "pause", 'P', 0 },
 	{ "version", 'V', 0 },
 	{ "license", 'l', 0 },
@@ -100,6 +106,7 @@ static const char opts_usage_text[] =
 "Usage: tend [OPTIONS] [--] COMMAND [ARG...]\n"
 "       tend wait [OPTIONS] URL... [-- COMMAND...]\n"
 "       tend render [OPTIONS] SRC:DST... [-- COMMAND...]\n"
+"       tend health [--timeout 5s] [--status 200-399] [--contains TEXT] URL\n"
 "       tend -P | --version | -h | -l\n"
 "Options stop at the first non-option.\n"
 "  -s --subreaper         be a child subreaper (automatic)\n"
@@ -132,6 +139,8 @@ static const char opts_usage_text[] =
 "     --no-new-privs      set no_new_privs for COMMAND\n"
 "     --post PATH         hook after COMMAND exits (repeatable)\n"
 "     --post-timeout DURATION  bound of the post hooks (10s)\n"
+"     --cron 'SPEC COMMAND'  a cron job (repeatable; @every 5m too)\n"
+"     --crontab FILE      cron jobs of FILE (repeatable)\n"
 "  -P --pause             no child; exit 0 on SIGINT/SIGTERM\n"
 "  -V --version  -l --license  -h --help\n"
 "Environment: TEND_SUBREAPER TEND_PDEATHSIG TEND_VERBOSITY TEND_WARN_REAP\n"
@@ -470,12 +479,16 @@ opts_item(struct opts *o, int l, const char *what, const char *arg,
 	const char *colon;
 	char why[128];
 	struct url u;
+	struct cron_spec cs;
 
 	if (li->n == OPTS_LIST_MAX) {
 		fmt_s(err, errlen, "%s: at most %d", what, OPTS_LIST_MAX);
 		return -1;
 	}
 	if (l == OPTS_L_WAIT && url_parse(&u, arg, why, sizeof(why)) < 0)
+		return opts_fail(err, errlen, what, arg, why);
+	if (l == OPTS_L_CRON && cron_parse(arg, &cs, &colon, why,
+	    sizeof(why)) < 0)
 		return opts_fail(err, errlen, what, arg, why);
 	if (l == OPTS_L_RENDER && ((colon = strrchr(arg, ':')) == NULL ||
 	    colon == arg || colon[1] == '\0'))
@@ -490,6 +503,33 @@ opts_item(struct opts *o, int l, const char *what, const char *arg,
 static int	opts_apply(struct opts *, int, const char *, const char *,
 		    char *, size_t);
 
+/* TEND_<NAME> of a long option: dashes as underscores, upper case. */
+static size_t
+opts_env_name(char *name, size_t len, const char *opt)
+{
+	size_t i, n = fmt_s(name, len, "TEND_%s", opt);
+
+	for (i = 5; i < n; i++)
+		name[i] = name[i] == '-' ? '_' : name[i] - 32;
+	return n;
+}
+
+bool
+opts_is_step_env(const char *entry)
+{
+	char name[24];
+	size_t k, n;
+
+	for (k = 0; k < OPTS_LONG_LEN; k++) {
+		if (!(opts_long_table[k].has_arg & OPTS_ENV))
+			continue;
+		n = opts_env_name(name, sizeof(name), opts_long_table[k].name);
+		if (strncmp(entry, name, n) == 0 && entry[n] == '=')
+			return true;
+	}
+	return false;
+}
+
 /*
  * The options marked OPTS_ENV, from TEND_<NAME> (dashes as underscores):
  * a flag takes a boolean, a list blank-separated items.
@@ -499,7 +539,7 @@ opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 {
 	char name[24], *item;
 	const char *v, *p;
-	size_t k, i, n;
+	size_t k, n;
 	bool b;
 	int rc;
 
@@ -508,9 +548,7 @@ opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 
 		if (!(ol->has_arg & OPTS_ENV))
 			continue;
-		n = fmt_s(name, sizeof(name), "TEND_%s", ol->name);
-		for (i = 5; i < n; i++)
-			name[i] = name[i] == '-' ? '_' : name[i] - 32;
+		opts_env_name(name, sizeof(name), ol->name);
 		if ((v = opts_getenv(envp, name)) == NULL)
 			continue;
 		if (!(ol->has_arg & 3)) {
@@ -698,8 +736,12 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 		if (http_range_parse(arg, &o->wait_lo, &o->wait_hi, why,
 		    sizeof(why)) < 0)
 			return opts_fail(err, errlen, what, arg, why);
+		o->status_set = true;
 		return 0;
 	}
+	case OPT_CONTAINS:
+		o->contains = arg;
+		return 0;
 	case OPT_RENDER_MODE:
 		return opts_mode(o, what, arg, err, errlen);
 	case OPT_RENDER_OWNER:
@@ -853,6 +895,18 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 		o->mode = OPTS_WAIT;
 	else if (argc > 1 && strcmp(argv[1], "render") == 0)
 		o->mode = OPTS_RENDER;
+	else if (argc > 1 && strcmp(argv[1], "health") == 0) {
+		/*
+		 * HEALTHCHECK runs in the container's environment: the
+		 * TEND_WAIT* variables there are the init's, not the probe's.
+		 */
+		o->mode = OPTS_HEALTH;
+		o->list[OPTS_L_WAIT].n = 0;
+		o->wait_timeout_ms = -1;
+		o->wait_lo = 200;
+		o->wait_hi = 299;
+		o->status_set = false;
+	}
 	else
 		i = 0;
 	for (i++; i < argc; i++) {
@@ -863,11 +917,11 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 			break;
 		}
 		/* a subcommand's operands mix with its options up to "--" */
-		if ((a[0] != '-' || a[1] == '\0') && (o->mode == OPTS_WAIT ||
-		    o->mode == OPTS_RENDER)) {
-			if (opts_item(o, o->mode == OPTS_WAIT ? OPTS_L_WAIT :
-			    OPTS_L_RENDER, o->mode == OPTS_WAIT ? "URL" :
-			    "SRC:DST", a, err, errlen) < 0)
+		if ((a[0] != '-' || a[1] == '\0') && o->mode >= OPTS_WAIT) {
+			if (opts_item(o, o->mode == OPTS_RENDER ?
+			    OPTS_L_RENDER : OPTS_L_WAIT, o->mode ==
+			    OPTS_RENDER ? "SRC:DST" : "URL", a, err,
+			    errlen) < 0)
 				return -1;
 			continue;
 		}
@@ -920,6 +974,17 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 		fmt_s(err, errlen, "%s needs at least one %s", argv[1],
 		    o->mode == OPTS_WAIT ? "URL" : "SRC:DST");
 		return -1;
+	}
+	if (o->mode == OPTS_HEALTH) {
+		if (o->list[OPTS_L_WAIT].n != 1 || i < argc) {
+			fmt_s(err, errlen, "health takes one URL");
+			return -1;
+		}
+		/* a health check answers in time; 3xx is alive */
+		if (o->wait_timeout_ms < 0)
+			o->wait_timeout_ms = OPTS_HEALTH_TIMEOUT_MS;
+		if (!o->status_set)
+			o->wait_hi = 399;
 	}
 	if (o->mode == OPTS_PAUSE && i < argc) {
 		fmt_s(err, errlen, "-P runs no COMMAND, got '%s'", argv[i]);

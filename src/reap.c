@@ -66,6 +66,8 @@ reap_all(struct tend *t)
 			hooks_reaped(t, st);
 			continue;
 		}
+		if (pid != t->child && crond_reaped(t, pid, st))
+			continue;
 		if (pid == t->child) {
 			status = exit_remap_apply(&o->remap,
 			    exit_from_wait(st));

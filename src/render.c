@@ -24,6 +24,7 @@
 #include "tend/sys.h"
 
 #define RENDER_PATH_MAX	4096
+#define RENDER_READ_MAX	(16u << 20)	/* a template that is not a file */
 
 struct render_out {
 	struct tend	*t;
@@ -102,9 +103,11 @@ render_file(struct tend *t, const char *src, const char *dst,
 	struct render_out r;
 	char tmp[RENDER_PATH_MAX + 32];
 	const char *base, *what = "read";
-	void *map = NULL;
+	char *map = NULL;
+	size_t len = (size_t)st->st_size, maplen = len;
 	struct stat dst_st;
-	int fd, nerr = 0, mode;
+	struct timespec ts;
+	int fd, nerr = 0, mode, try;
 
 	if (o->no_overwrite && strcmp(dst, "-") != 0 &&
 	    sys_lstat(dst, &dst_st) == 0) {
@@ -116,32 +119,47 @@ render_file(struct tend *t, const char *src, const char *dst,
 	r.n = 0;
 	r.werr = 0;
 	ops.ctx = &r;
-	if ((fd = sys_open(src, O_RDONLY | O_CLOEXEC)) < 0)
-		goto fail;
-	if (st->st_size > 0 && (map = mmap(NULL, (size_t)st->st_size,
-	    PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED)
-		map = NULL;
-	close(fd);
-	if (st->st_size > 0 && map == NULL)
-		goto fail;
+	if (!S_ISREG(st->st_mode)) {
+		/* a pipe, a /proc file: no size to map, read it */
+		if (env_read(src, RENDER_READ_MAX, &map, &len) < 0)
+			goto fail;
+		maplen = RENDER_READ_MAX + 1;
+	} else if (len > 0) {
+		if ((fd = sys_open(src, O_RDONLY | O_CLOEXEC)) < 0)
+			goto fail;
+		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		close(fd);
+		if (map == MAP_FAILED)
+			goto fail;
+	}
 	if (strcmp(dst, "-") == 0) {
 		r.fd = STDOUT_FILENO;
 	} else {
 		base = strrchr(dst, '/');
 		base = base ? base + 1 : dst;
-		fmt_s(tmp, sizeof(tmp), "%.*s.%s.tend-%d", (int)(base - dst),
-		    dst, base, (int)getpid());
 		what = "write";
-		(void)unlink(tmp);	/* a leftover of a killed run */
-		if (fs_make_parents(dst) < 0 || (r.fd = open(tmp, O_WRONLY |
-		    O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
-			src = dst;
-			goto fail;
+		src = dst;
+		if (fs_make_parents(dst) < 0)
+			goto fail_map;
+		/*
+		 * Every container's tend may be pid 1 on a shared volume: the
+		 * clock makes the name its own; O_EXCL never takes another's.
+		 */
+		for (try = 0; try < 8; try++) {
+			sys_clock_gettime(CLOCK_REALTIME, &ts);
+			fmt_s(tmp, sizeof(tmp), "%.*s.%s.tend-%d-%d",
+			    (int)(base - dst), dst, base, (int)getpid(),
+			    (int)(ts.tv_nsec + try));
+			if ((r.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL |
+			    O_CLOEXEC, 0600)) >= 0 || errno != EEXIST)
+				break;
 		}
+		if (r.fd < 0)
+			goto fail_map;
 	}
-	nerr = tmpl_expand(map ? map : "", (size_t)st->st_size, &ops);
+	nerr = tmpl_expand(map ? map : "", len, &ops);
 	if (map)
-		munmap(map, (size_t)st->st_size);
+		munmap(map, maplen);
 	if (nerr == 0 && render_flush(&r) < 0)
 		nerr = -1;
 	if (r.fd == STDOUT_FILENO)
@@ -163,6 +181,9 @@ render_file(struct tend *t, const char *src, const char *dst,
 		tlog(1, TLOG_ERR, "cannot write %s: %s", dst,
 		    err_str(r.werr));
 	return -1;
+fail_map:
+	if (map)
+		munmap(map, maplen);
 fail:
 	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_str(errno));
 	return -1;
@@ -190,7 +211,12 @@ render_dir(struct tend *t, const char *src, const char *dst)
 
 			memcpy(&reclen, ents + off + 16, sizeof(reclen));
 			off += reclen;
-			if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+			/*
+			 * ".", "..", and Kubernetes' "..data" and
+			 * "..2024_..." that its volume's symlinks go through
+			 */
+			if (strcmp(name, ".") == 0 || strncmp(name, "..", 2) ==
+			    0)
 				continue;
 			if (fmt_s(s, sizeof(s), "%s/%s", src, name) >=
 			    sizeof(s) - 1 || fmt_s(d, sizeof(d), "%s/%s", dst,
@@ -200,8 +226,12 @@ render_dir(struct tend *t, const char *src, const char *dst)
 				rc = -1;
 				continue;
 			}
-			if (sys_stat(s, &st) < 0)
-				continue;	/* a dangling link */
+			if (sys_lstat(s, &st) < 0)
+				continue;
+			/* a link to a directory could loop: not followed */
+			if (S_ISLNK(st.st_mode) && (sys_stat(s, &st) < 0 ||
+			    S_ISDIR(st.st_mode)))
+				continue;
 			if (S_ISDIR(st.st_mode)) {
 				if (render_dir(t, s, d) < 0)
 					rc = -1;
@@ -221,15 +251,19 @@ render_run(struct tend *t)
 	char src[RENDER_PATH_MAX];
 	const char *colon, *dst;
 	struct stat st;
-	size_t i;
+	size_t i, n;
 	int rc = 0;
 
 	for (i = 0; i < l->n && !t->aborted; i++) {
 		colon = strrchr(l->v[i], ':');
 		dst = colon + 1;
-		fmt_s(src, sizeof(src), "%.*s", (int)(colon - l->v[i]),
-		    l->v[i]);
-		if (sys_stat(src, &st) < 0) {
+		n = (size_t)(colon - l->v[i]);
+		fmt_s(src, sizeof(src), "%.*s", (int)n, l->v[i]);
+		if (n >= sizeof(src)) {
+			tlog(1, TLOG_ERR, "cannot render %.64s...: path too "
+			    "long", src);
+			rc = -1;
+		} else if (sys_stat(src, &st) < 0) {
 			tlog(1, TLOG_ERR, "cannot render %s: %s", src,
 			    err_str(errno));
 			rc = -1;
@@ -237,6 +271,12 @@ render_run(struct tend *t)
 			if (strcmp(dst, "-") == 0) {
 				tlog(1, TLOG_ERR, "cannot render directory %s "
 				    "to -: give a directory", src);
+				rc = -1;
+			} else if (strncmp(dst, src, n) == 0 && (dst[n] == '\0' ||
+			    dst[n] == '/')) {
+				/* each restart would nest, or expand twice */
+				tlog(1, TLOG_ERR, "cannot render directory %s "
+				    "into itself (%s)", src, dst);
 				rc = -1;
 			} else if (render_dir(t, src, dst) < 0)
 				rc = -1;

@@ -64,7 +64,8 @@ wait_run(struct tend *t)
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (ep == MAP_FAILED)
 		return 125;
-	end = o->wait_timeout_ms < 0 ? INT64_MAX : start + o->wait_timeout_ms;
+	/* 0 is forever too, as wait-for-it's -t 0 */
+	end = o->wait_timeout_ms <= 0 ? INT64_MAX : start + o->wait_timeout_ms;
 	for (i = 0; i < l->n; i++) {
 		/* checked by opts_parse already */
 		(void)url_parse(&ep[i].u, l->v[i], ep[i].why,
@@ -104,8 +105,9 @@ wait_run(struct tend *t)
 					    now - start, e->why);
 				}
 				e->next = now + e->pause;
-				e->pause = e->pause * 2 > WAIT_BACKOFF_MS ?
-				    WAIT_BACKOFF_MS : e->pause * 2;
+				if (e->pause < WAIT_BACKOFF_MS)
+					e->pause = e->pause * 2 > WAIT_BACKOFF_MS ?
+					    WAIT_BACKOFF_MS : e->pause * 2;
 			}
 			down++;
 			if (e->next < next)

@@ -18,6 +18,7 @@ enum opts_mode {
 	OPTS_LICENSE,
 	OPTS_WAIT,	/* tend wait URL... [-- COMMAND]: then exec COMMAND */
 	OPTS_RENDER,	/* tend render SRC:DST... [-- COMMAND]: likewise */
+	OPTS_HEALTH,	/* tend health URL: one probe, exit 0 or 1 */
 };
 
 /* Defaults follow the name tend was started as (argv[0], busybox-style). */
@@ -33,6 +34,7 @@ enum opts_persona {
 #define OPTS_LIST_MAX		32	/* items of each repeatable option */
 #define OPTS_WAIT_INTERVAL_MS	250
 #define OPTS_POST_TIMEOUT_MS	10000
+#define OPTS_HEALTH_TIMEOUT_MS	5000
 #define OPTS_SYSLOG_PATH	"/dev/log"
 #define OPTS_PREFIX_MAX		256	/* bytes: bounds the relay's lines */
 
@@ -57,6 +59,8 @@ enum opts_list_kind {
 	OPTS_L_ENV_FILE,
 	OPTS_L_PRE,		/* hook files or directories */
 	OPTS_L_POST,
+	OPTS_L_CRON,		/* 'SPEC COMMAND' */
+	OPTS_L_CRONTAB,
 	OPTS_NLISTS,
 };
 
@@ -88,6 +92,8 @@ struct opts {
 	int64_t			 wait_timeout_ms;	/* -1: forever */
 	int64_t			 wait_interval_ms;
 	int			 wait_lo, wait_hi;	/* HTTP statuses */
+	bool			 status_set;	/* ... given: health keeps them */
+	const char		*contains;	/* health: text in the body */
 	bool			 quiet;		/* -q: no progress lines */
 	int			 render_mode;	/* -1: the template's */
 	bool			 render_owner;	/* chown DST to --user */
@@ -108,6 +114,12 @@ struct opts {
  */
 int	opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 	    char *err, size_t errlen);
+
+/*
+ * Whether the environment entry "NAME=value" is a TEND_* variable of a
+ * startup step (TEND_WAIT, TEND_RENDER, TEND_USER, ...).
+ */
+bool	opts_is_step_env(const char *entry);
 
 /* The persona for a program name (a path; its last component counts). */
 enum opts_persona opts_persona_of(const char *argv0);

@@ -44,6 +44,7 @@ struct tend {
 	size_t			 npost, post_i;
 	bool			 post_started;
 	bool			 post_pending;	/* the shutdown waits for them */
+	struct crond		*crond;		/* --cron jobs; NULL: none */
 	struct loop_timer	*post_timer;
 };
 

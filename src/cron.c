@@ -1,0 +1,405 @@
+/* Cron schedules and when they are due (include/tend/cron.h); pure. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "tend/cron.h"
+#include "tend/duration.h"
+#include "tend/fmt.h"
+#include "tend/num.h"
+
+#define CRON_DAY	1440	/* minutes */
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The five fields: name, typed bounds, and where '*' and "N/S" end. */
+static const struct {
+	char	name[13];
+	char	lo, hi, top;
+} cron_fd[] = {
+	{ "minute", 0, 59, 59 }, { "hour", 0, 23, 23 },
+	{ "day-of-month", 1, 31, 31 }, { "month", 1, 12, 12 },
+	/* 7 may be typed for Sunday; '*' and "N/S" stop at Saturday */
+	{ "day-of-week", 0, 7, 6 },
+};
+
+/* Month names (1..12), then day names (0..6). */
+static const char cron_names[19][4] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+	"oct", "nov", "dec",
+	"sun", "mon", "tue", "wed", "thu", "fri", "sat",
+};
+
+static const struct {
+	char	name[9];
+	char	spec[10];
+} cron_macros[] = {
+	{ "yearly", "0 0 1 1 *" }, { "annually", "0 0 1 1 *" },
+	{ "monthly", "0 0 1 * *" }, { "weekly", "0 0 * * 0" },
+	{ "daily", "0 0 * * *" }, { "midnight", "0 0 * * *" },
+	{ "hourly", "0 * * * *" },
+};
+
+/* Where the parser is, and what to name in a message. */
+struct cron_in {
+	const char	*p;
+	const char	*fs;	/* the field being read, or NULL */
+	int		 f;	/* its index in cron_fd */
+	char		*err;
+	size_t		 errlen;
+};
+
+static int	cron_fail(struct cron_in *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+static int
+cron_blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+static size_t
+cron_toklen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] != '\0' && !cron_blank(s[n]))
+		n++;
+	return n;
+}
+
+/* Whether s[0..n) is word (lower case) in any case. */
+static int
+cron_word(const char *s, size_t n, const char *word)
+{
+	size_t i;
+
+	if (strlen(word) != n)
+		return 0;
+	/* | 0x20 lowers a letter and turns nothing else into one */
+	for (i = 0; i < n; i++)
+		if ((s[i] | 0x20) != word[i])
+			return 0;
+	return 1;
+}
+
+static int
+cron_fail(struct cron_in *in, const char *why, ...)
+{
+	va_list ap;
+	size_t n = 0;
+
+	if (in->fs != NULL)
+		n = fmt_s(in->err, in->errlen, "%s field '%.*s': ",
+		    cron_fd[in->f].name, (int)cron_toklen(in->fs), in->fs);
+	va_start(ap, why);
+	fmt_v(in->err + n, in->errlen - n, why, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* The value of a name in field f (month or day), or -1. */
+static int
+cron_name(const char *p, size_t n, int f)
+{
+	int i, base = f == 3 ? 0 : 12, end = f == 3 ? 12 : f == 4 ? 19 : 0;
+
+	for (i = base; i < end; i++)
+		if (cron_word(p, n, cron_names[i]))
+			return i - base + (f == 3);
+	return -1;
+}
+
+/* A number, or a name where the field has them; a step is a number. */
+static int
+cron_value(struct cron_in *in, int step, int *out)
+{
+	const char *p = in->p, *what = step ? "step " : "";
+	int lo = step ? 1 : cron_fd[in->f].lo, hi = cron_fd[in->f].hi;
+	unsigned long v;
+	size_t n, d;
+
+	for (n = 0; ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') ||
+	    (p[n] >= '0' && p[n] <= '9'); n++)
+		;
+	for (d = 0; p[d] >= '0' && p[d] <= '9'; d++)
+		;
+	if (n == 0)
+		return cron_fail(in, "missing %svalue", what);
+	if (d == n) {
+		if (num_scan(&p, (unsigned long)hi, &v) < 0 ||
+		    v < (unsigned long)lo)
+			return cron_fail(in, "%s%.*s out of range %d-%d", what,
+			    (int)n, in->p, lo, hi);
+		*out = (int)v;
+	} else if (step || (*out = cron_name(p, n, in->f)) < 0)
+		return cron_fail(in, "bad %svalue '%.*s'", what, (int)n, p);
+	in->p += n;
+	return 0;
+}
+
+/* One field: items "*", "N", "N-M", each with "/S", joined by ','. */
+static int
+cron_field(struct cron_in *in, uint64_t *bits, bool *star)
+{
+	const char *item;
+	int lo, hi, step, v, range;
+
+	in->fs = in->p;
+	*bits = 0;
+	*star = *in->p == '*';
+	for (;;) {
+		item = in->p;
+		step = 1;
+		range = *in->p == '*';
+		if (range) {
+			in->p++;
+			lo = cron_fd[in->f].lo;
+			hi = cron_fd[in->f].top;
+		} else {
+			if (cron_value(in, 0, &lo) < 0)
+				return -1;
+			hi = lo;
+			if (*in->p == '-') {
+				in->p++;
+				range = 1;
+				if (cron_value(in, 0, &hi) < 0)
+					return -1;
+				if (hi < lo)
+					return cron_fail(in,
+					    "range '%.*s' goes backwards",
+					    (int)(in->p - item), item);
+			}
+		}
+		if (*in->p == '/') {
+			in->p++;
+			if (cron_value(in, 1, &step) < 0)
+				return -1;
+			if (!range && lo < cron_fd[in->f].top)
+				hi = cron_fd[in->f].top;
+		}
+		for (v = lo; v <= hi; v += step)
+			*bits |= (uint64_t)1 << v;
+		if (*in->p != ',')
+			break;
+		in->p++;
+	}
+	if (*in->p != '\0' && !cron_blank(*in->p))
+		return cron_fail(in, "unexpected '%c'", *in->p);
+	return 0;
+}
+
+static int
+cron_fields5(struct cron_in *in, struct cron_spec *c)
+{
+	uint64_t b[5];
+	bool star[5];
+
+	for (in->f = 0; in->f < 5; in->f++) {
+		while (cron_blank(*in->p))
+			in->p++;
+		if (*in->p == '\0') {
+			in->fs = NULL;
+			return cron_fail(in, "missing %s field",
+			    cron_fd[in->f].name);
+		}
+		if (cron_field(in, &b[in->f], &star[in->f]) < 0)
+			return -1;
+	}
+	in->fs = NULL;
+	c->minute = b[0];
+	c->hour = (uint32_t)b[1];
+	c->dom = (uint32_t)b[2];
+	c->month = (uint16_t)b[3];
+	c->dow = (uint8_t)((b[4] | b[4] >> 7) & 0x7f);
+	c->dom_star = star[2];
+	c->dow_star = star[4];
+	return 0;
+}
+
+static int
+cron_every(struct cron_in *in, struct cron_spec *c)
+{
+	char buf[32];
+	size_t n;
+
+	while (cron_blank(*in->p))
+		in->p++;
+	n = cron_toklen(in->p);
+	if (n == 0)
+		return cron_fail(in, "@every: missing duration");
+	if (n >= sizeof(buf))
+		return cron_fail(in, "bad duration '%.*s': too long", (int)n,
+		    in->p);
+	memcpy(buf, in->p, n);
+	buf[n] = '\0';
+	in->p += n;
+	if (duration_parse(buf, &c->every_ms, in->err, in->errlen) < 0)
+		return -1;
+	if (c->every_ms == 0)
+		return cron_fail(in, "bad duration '%s': must be more than 0",
+		    buf);
+	return 0;
+}
+
+int
+cron_parse(const char *s, struct cron_spec *c, const char **rest,
+    char *err, size_t errlen)
+{
+	struct cron_in in = { s, NULL, 0, err, errlen }, mac;
+	struct cron_spec t;
+	size_t n, i;
+
+	memset(&t, 0, sizeof(t));
+	while (cron_blank(*in.p))
+		in.p++;
+	if (*in.p == '\0')
+		return cron_fail(&in, "empty schedule");
+	if (*in.p == '@') {
+		n = cron_toklen(in.p);
+		for (i = 0; i < NELEM(cron_macros) &&
+		    !cron_word(in.p + 1, n - 1, cron_macros[i].name); i++)
+			;
+		if (cron_word(in.p + 1, n - 1, "every")) {
+			in.p += n;
+			if (cron_every(&in, &t) < 0)
+				return -1;
+		} else if (i == NELEM(cron_macros)) {
+			return cron_fail(&in, "unknown macro '%.*s'", (int)n,
+			    in.p);
+		} else {
+			in.p += n;
+			mac = in;
+			mac.p = cron_macros[i].spec;
+			(void)cron_fields5(&mac, &t);
+		}
+	} else if (cron_fields5(&in, &t) < 0)
+		return -1;
+	while (cron_blank(*in.p))
+		in.p++;
+	if (*in.p == '\0')
+		return cron_fail(&in, "missing command");
+	*c = t;
+	*rest = in.p;
+	return 0;
+}
+
+/* Howard Hinnant's days_from_civil, in minutes. */
+int64_t
+cron_local_min(int year, int mon, int mday, int hour, int min)
+{
+	int64_t y = (int64_t)year - (mon <= 2), era, yoe, doy, doe;
+
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (mon > 2 ? mon - 3 : mon + 9) + 2) / 5 + mday - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return ((era * 146097 + doe - 719468) * 24 + hour) * 60 + min;
+}
+
+/* And civil_from_days. */
+void
+cron_fields(int64_t lm, int *year, int *mon, int *mday, int *hour,
+    int *min, int *wday)
+{
+	int64_t z = lm / CRON_DAY, m = lm % CRON_DAY, era, doe, yoe, doy, mp;
+
+	if (m < 0) {
+		m += CRON_DAY;
+		z--;
+	}
+	*hour = (int)(m / 60);
+	*min = (int)(m % 60);
+	*wday = (int)((z % 7 + 11) % 7);	/* 1970-01-01 was a Thursday */
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*mon = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*year = (int)(yoe + era * 400 + (*mon <= 2));
+}
+
+/* Whether the day matches: vixie cron's rule for the two day fields. */
+static bool
+cron_day(const struct cron_spec *c, int mon, int mday, int wday)
+{
+	bool dom = c->dom >> mday & 1, dow = c->dow >> wday & 1;
+
+	if (!(c->month >> mon & 1))
+		return false;
+	return c->dom_star || c->dow_star ? dom && dow : dom || dow;
+}
+
+bool
+cron_match(const struct cron_spec *c, int64_t lm)
+{
+	int y, mo, d, h, mi, wd;
+
+	cron_fields(lm, &y, &mo, &d, &h, &mi, &wd);
+	return (c->minute >> mi & 1) && (c->hour >> h & 1) &&
+	    cron_day(c, mo, d, wd);
+}
+
+bool
+cron_due(const struct cron_spec *c, int64_t *wm, int64_t lm)
+{
+	int64_t w = *wm;
+
+	/* the same minute, or one of a repeated hour: done already */
+	if (w >= 0 && lm <= w && lm >= w - CRON_CATCHUP_MIN)
+		return false;
+	*wm = lm;
+	if (w < 0)
+		return false;
+	/* the clock was set: only where it landed */
+	if (lm < w || lm - w > CRON_CATCHUP_MIN)
+		return cron_match(c, lm);
+	while (++w <= lm)
+		if (cron_match(c, w))
+			return true;
+	return false;
+}
+
+/* Minutes from lm (which may match) to the next that might. */
+static int64_t
+cron_skip(const struct cron_spec *c, int64_t lm)
+{
+	int y, mo, d, h, mi, wd;
+
+	cron_fields(lm, &y, &mo, &d, &h, &mi, &wd);
+	if (!cron_day(c, mo, d, wd))
+		return CRON_DAY - h * 60 - mi;
+	if (!(c->hour >> h & 1))
+		return 60 - mi;
+	return 1;
+}
+
+int64_t
+cron_next(const struct cron_spec *c, int64_t after,
+    int64_t (*local)(int64_t utc, void *ctx), void *ctx, int limit)
+{
+	int64_t t, wm, lm, n, left;
+
+	if (c->every_ms > 0 || limit <= 0 || after < 0)
+		return -1;
+	t = after - after % 60;
+	wm = local(t, ctx);
+	left = (int64_t)limit * 366 * CRON_DAY;
+	for (n = 1; left > 0; left -= n) {
+		if (t > INT64_MAX - 2 * CRON_DAY * 60)
+			return -1;
+		t += 60 * n;
+		lm = local(t, ctx);
+		if (cron_due(c, &wm, lm))
+			return t;
+		/*
+		 * Leap only where local time runs as UTC does: a span with a
+		 * DST change is walked minute by minute, as cron_due sees it.
+		 */
+		n = cron_skip(c, lm);
+		if (n > 1 && local(t + 60 * n, ctx) != lm + n)
+			n = 1;
+	}
+	return -1;
+}

@@ -1,0 +1,344 @@
+/*
+ * --cron 'SPEC COMMAND' and --crontab FILE: periodic jobs under PID 1.
+ * Schedules and the DST rules are cron.c's; this file reads the clock,
+ * forks the jobs and reaps them. A tick at each wall-clock minute (a
+ * monotonic timer aimed at the next minute, so a clock step is seen at the
+ * next tick) checks every local minute since the last tick; @every jobs
+ * run on the monotonic clock. No overlap: a job still running when due is
+ * skipped, and that is said once. Jobs run as --user, with tend's (the
+ * child's) environment plus the crontab's NAME=value lines above them;
+ * their output goes to tend's stdout and stderr.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tend/cron.h"
+#include "tend/errstr.h"
+#include "tend/exitcode.h"
+#include "tend/fmt.h"
+#include "tend/log.h"
+#include "tend/startup.h"
+#include "tend/state.h"
+#include "tend/sys.h"
+
+#define CROND_MAX_JOBS	64
+#define CROND_ARGS	32	/* words of a command run without a shell */
+
+struct crond_job {
+	struct cron_spec spec;
+	const char	*cmd;		/* as written: for messages */
+	char		 name[32];	/* [cron NAME]: the command's basename */
+	char		*argv[CROND_ARGS + 1];
+	char		**envp;		/* NULL: tend's (the child's) */
+	size_t		 vs, ve;	/* its crontab's variables */
+	pid_t		 pid;
+	bool		 noted;		/* "still running" said */
+	int64_t		 wm;		/* local-minute watermark */
+	int64_t		 next;		/* @every: monotonic ms */
+};
+
+struct crond {
+	struct crond_job job[CROND_MAX_JOBS];
+	size_t		 n;
+	const char	*var[CROND_MAX_JOBS];	/* crontab NAME=value lines */
+	size_t		 nvar;
+	struct loop_timer *timer;
+	int64_t		 minute_at;	/* monotonic ms of the next tick */
+};
+
+/* Shell syntax: anything but words of [A-Za-z0-9_/.,:@+=-] and blanks. */
+static bool
+crond_plain(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("_/.,:@+=- \t", *s)))
+			return false;
+	return true;
+}
+
+static int
+crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
+    const char *where, char *err, size_t errlen)
+{
+	struct crond_job *j;
+	struct stat st;
+	const char *cmd, *w, *base;
+	char why[128], *s;
+	size_t n, k = 0;
+
+	if (c->n == CROND_MAX_JOBS) {
+		fmt_s(err, errlen, "%s: more than %d cron jobs", where,
+		    CROND_MAX_JOBS);
+		return -1;
+	}
+	j = &c->job[c->n];
+	if (cron_parse(line, &j->spec, &cmd, why, sizeof(why)) < 0) {
+		fmt_s(err, errlen, "%s '%s': %s", where, line, why);
+		return -1;
+	}
+	j->cmd = cmd;
+	j->vs = vs;
+	j->ve = c->nvar;
+	j->wm = -1;
+	for (w = cmd, n = 0; w[n] && w[n] != ' ' && w[n] != '\t'; n++)
+		;
+	for (base = w + n; base > w && base[-1] != '/'; base--)
+		;
+	fmt_s(j->name, sizeof(j->name), "%.*s", (int)(w + n - base), base);
+	if (crond_plain(cmd)) {
+		/* no shell needed: the words are the argv */
+		if ((s = env_alloc(&t->env, strlen(cmd) + 1)) == NULL)
+			goto nomem;
+		memcpy(s, cmd, strlen(cmd) + 1);
+		while (*s && k < CROND_ARGS) {
+			for (; *s == ' ' || *s == '\t'; *s++ = '\0')
+				;
+			if (*s)
+				j->argv[k++] = s;
+			for (; *s && *s != ' ' && *s != '\t'; s++)
+				;
+		}
+		if (*s == '\0' && k > 0 && sys_stat("/bin/sh", &st) < 0) {
+			c->n++;
+			return 0;
+		}
+		k = 0;
+	}
+	if (sys_stat("/bin/sh", &st) < 0) {
+		fmt_s(err, errlen, "%s '%s': no /bin/sh to run the command "
+		    "(a command without shell syntax runs without one)", where,
+		    line);
+		return -1;
+	}
+	j->argv[0] = "/bin/sh";
+	j->argv[1] = "-c";
+	j->argv[2] = (char *)cmd;
+	j->argv[3] = NULL;
+	c->n++;
+	return 0;
+nomem:
+	fmt_s(err, errlen, "%s: %s", where, err_str(ENOMEM));
+	return -1;
+}
+
+/* A crontab: comments, blank lines, NAME=value for the lines below. */
+static int
+crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
+    size_t errlen)
+{
+	char *buf, *p, *nl, *end, where[64 + 16];
+	const char *q;
+	unsigned line = 0;
+	size_t len, vs = c->nvar;
+
+	if (env_read(path, ENV_FILE_MAX, &buf, &len) < 0) {
+		fmt_s(err, errlen, "cannot read --crontab %s: %s", path,
+		    errno == EFBIG ? "larger than 1 MiB" : err_str(errno));
+		return -1;
+	}
+	for (p = buf, end = buf + len; p < end; p = nl + 1) {
+		line++;
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		*nl = '\0';
+		for (; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == '\0' || *p == '#')
+			continue;
+		fmt_s(where, sizeof(where), "%.48s:%d", path, (int)line);
+		for (q = p; (*q >= 'A' && *q <= 'Z') || (*q >= 'a' &&
+		    *q <= 'z') || *q == '_' || (q > p && *q >= '0' &&
+		    *q <= '9'); q++)
+			;
+		if (q > p && *q == '=') {
+			if (c->nvar == CROND_MAX_JOBS) {
+				fmt_s(err, errlen, "%s: more than %d variables",
+				    where, CROND_MAX_JOBS);
+				return -1;
+			}
+			c->var[c->nvar++] = p;
+			continue;
+		}
+		if (crond_add(t, c, p, vs, where, err, errlen) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+crond_setup(struct tend *t, char *err, size_t errlen)
+{
+	const struct opts *o = t->o;
+	struct crond *c;
+	size_t i;
+
+	if (o->list[OPTS_L_CRON].n == 0 && o->list[OPTS_L_CRONTAB].n == 0)
+		return 0;
+	if ((c = env_alloc(&t->env, sizeof(*c))) == NULL) {
+		fmt_s(err, errlen, "cannot set up cron: %s", err_str(ENOMEM));
+		return -1;
+	}
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < o->list[OPTS_L_CRON].n; i++)
+		if (crond_add(t, c, o->list[OPTS_L_CRON].v[i], 0, "--cron",
+		    err, errlen) < 0)
+			return -1;
+	for (i = 0; i < o->list[OPTS_L_CRONTAB].n; i++)
+		if (crond_tab(t, c, o->list[OPTS_L_CRONTAB].v[i], err,
+		    errlen) < 0)
+			return -1;
+	t->crond = c;
+	return 0;
+}
+
+static void
+crond_run(struct tend *t, struct crond_job *j)
+{
+	pid_t pid;
+	int err;
+
+	if (j->pid != 0) {
+		if (!j->noted)
+			tlog(t->o->verbosity, TLOG_ERR, "cron %s: still running "
+			    "(pid %d): skipped", j->name, (int)j->pid);
+		j->noted = true;
+		return;
+	}
+	if ((pid = sys_fork()) < 0) {
+		tlog(t->o->verbosity, TLOG_ERR, "cron %s: cannot fork: %s",
+		    j->name, err_str(errno));
+		return;
+	}
+	if (pid > 0) {
+		j->pid = pid;
+		tlog(t->o->verbosity, TLOG_INFO, "cron %s: started as pid %d",
+		    j->name, (int)pid);
+		return;
+	}
+	spawn_restore(t);
+	if (privdrop_apply(t) < 0) {
+		tlog(1, TLOG_ERR, "cron %s: cannot switch to --user: %s",
+		    j->name, err_str(errno));
+		_exit(EXIT_USAGE);
+	}
+	if (j->envp)
+		environ = j->envp;
+	execvp(j->argv[0], j->argv);
+	err = errno;
+	tlog(1, TLOG_ERR, "cron %s: cannot run '%s': %s", j->name, j->argv[0],
+	    err_str(err));
+	_exit(exit_from_exec_errno(err));
+}
+
+/* The local minute now, and the monotonic ms of the next minute's start. */
+static int64_t
+crond_local(int64_t *next)
+{
+	struct timespec ts;
+	struct tm tm;
+	time_t s;
+
+	sys_clock_gettime(CLOCK_REALTIME, &ts);
+	s = ts.tv_sec;
+	*next = loop_now() + (60 - s % 60) * 1000 - ts.tv_nsec / 1000000;
+	if (localtime_r(&s, &tm) == NULL)
+		return s / 60;
+	return cron_local_min(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    tm.tm_hour, tm.tm_min);
+}
+
+static void
+crond_tick(struct loop *l, void *ctx)
+{
+	struct tend *t = ctx;
+	struct crond *c = t->crond;
+	int64_t now = loop_now(), lm, next;
+	size_t i;
+
+	(void)l;
+	/* the child has gone: the shutdown has begun, no new jobs */
+	if (t->child == 0 || t->sv.phase != SV_RUNNING) {
+		c->timer->at = 0;
+		return;
+	}
+	lm = crond_local(&next);
+	for (i = 0; i < c->n; i++) {
+		struct crond_job *j = &c->job[i];
+
+		if (j->spec.every_ms > 0) {
+			if (j->next <= now) {
+				crond_run(t, j);
+				j->next += j->spec.every_ms;
+				if (j->next <= now)	/* fell behind: no burst */
+					j->next = now + j->spec.every_ms;
+			}
+			if (j->next < next)
+				next = j->next;
+		} else if (cron_due(&j->spec, &j->wm, lm))
+			crond_run(t, j);
+	}
+	c->timer->at = next;
+}
+
+void
+crond_start(struct tend *t)
+{
+	struct crond *c = t->crond;
+	size_t i;
+	int64_t now = loop_now();
+
+	if (c == NULL)
+		return;
+	if ((c->timer = loop_add_timer(&t->loop, crond_tick, t)) == NULL) {
+		tlog(1, TLOG_ERR, "cannot schedule cron jobs: no timer left");
+		return;
+	}
+	for (i = 0; i < c->n; i++) {
+		struct crond_job *j = &c->job[i];
+		struct env e;
+		size_t k;
+
+		j->next = now + j->spec.every_ms;
+		if (j->ve == j->vs)
+			continue;
+		/* the environment is final now: add the crontab's lines */
+		if (env_init(&e, t->env.v) < 0) {
+			tlog(1, TLOG_ERR, "cron %s: %s", j->name,
+			    err_str(ENOMEM));
+			continue;
+		}
+		for (k = j->vs; k < j->ve; k++) {
+			const char *eq = strchr(c->var[k], '=');
+
+			(void)env_set(&e, c->var[k], (size_t)(eq - c->var[k]),
+			    eq + 1, strlen(eq + 1));
+		}
+		j->envp = e.v;
+	}
+	/* the first tick only sets the watermarks: nothing runs at start */
+	crond_tick(&t->loop, t);
+}
+
+bool
+crond_reaped(struct tend *t, pid_t pid, int st)
+{
+	struct crond *c = t->crond;
+	size_t i;
+	int s;
+
+	for (i = 0; c != NULL && i < c->n; i++) {
+		if (c->job[i].pid != pid)
+			continue;
+		c->job[i].pid = 0;
+		c->job[i].noted = false;
+		if ((s = exit_from_wait(st)) != 0)
+			tlog(t->o->verbosity, TLOG_ERR, "cron %s: exited with "
+			    "status %d", c->job[i].name, s);
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,35 @@
+/*
+ * tend health URL: one probe for Docker's HEALTHCHECK in images without
+ * curl or wget. Exit 0 healthy, 1 unhealthy (never 2: Docker reserves it),
+ * one line on stdout, which Docker keeps in `docker inspect` (at most 200
+ * characters). DNS, connect, send and receive share one deadline.
+ */
+#include <unistd.h>
+
+#include "tend/fmt.h"
+#include "tend/loop.h"
+#include "tend/net.h"
+#include "tend/opts.h"
+#include "tend/startup.h"
+
+#define HEALTH_LINE_MAX	200
+
+int
+health_run(const struct opts *o)
+{
+	struct net_check chk = { o->wait_lo, o->wait_hi, o->contains };
+	struct url u;
+	char why[128], line[HEALTH_LINE_MAX + 2];
+	size_t n;
+	int up;
+
+	/* checked by opts_parse */
+	(void)url_parse(&u, o->list[OPTS_L_WAIT].v[0], why, sizeof(why));
+	up = net_probe(&u, &chk, loop_now() + o->wait_timeout_ms, NULL, why,
+	    sizeof(why)) == 1;
+	n = fmt_s(line, HEALTH_LINE_MAX + 1, "%s: %s: %s",
+	    up ? "healthy" : "unhealthy", o->list[OPTS_L_WAIT].v[0], why);
+	line[n] = '\n';
+	(void)!write(STDOUT_FILENO, line, n + 1);
+	return up ? 0 : 1;
+}
