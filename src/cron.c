@@ -8,6 +8,8 @@
 #include "tend/num.h"
 
 #define CRON_DAY	1440	/* minutes */
+#define CRON_MON	3	/* the fields with names */
+#define CRON_DOW	4
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* The five fields: name, typed bounds, and where '*' and "N/S" end. */
@@ -96,15 +98,16 @@ cron_fail(struct cron_in *in, const char *why, ...)
 	return -1;
 }
 
-/* The value of a name in field f (month or day), or -1. */
+/* The value of p[0..n) as a name in field f, or -1. */
 static int
 cron_name(const char *p, size_t n, int f)
 {
-	int i, base = f == 3 ? 0 : 12, end = f == 3 ? 12 : f == 4 ? 19 : 0;
+	int i = f == CRON_MON ? 0 : 12;
+	int end = f == CRON_MON ? 12 : f == CRON_DOW ? 19 : 0;
 
-	for (i = base; i < end; i++)
+	for (; i < end; i++)
 		if (cron_word(p, n, cron_names[i]))
-			return i - base + (f == 3);
+			return f == CRON_MON ? i + 1 : i - 12;
 	return -1;
 }
 
@@ -117,6 +120,7 @@ cron_value(struct cron_in *in, int step, int *out)
 	unsigned long v;
 	size_t n, d;
 
+	/* the whole word, so "5x" and "monday" are shown as typed */
 	for (n = 0; ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') ||
 	    (p[n] >= '0' && p[n] <= '9'); n++)
 		;
@@ -141,7 +145,7 @@ static int
 cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 {
 	const char *item;
-	int lo, hi, step, v, range;
+	int lo, hi, step, v, range;	/* range: the item has an end */
 
 	in->fs = in->p;
 	*bits = 0;
@@ -173,6 +177,7 @@ cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 			in->p++;
 			if (cron_value(in, 1, &step) < 0)
 				return -1;
+			/* "N/S" runs from N to the end ("7/S": Sunday) */
 			if (!range && lo < cron_fd[in->f].top)
 				hi = cron_fd[in->f].top;
 		}
@@ -209,7 +214,7 @@ cron_fields5(struct cron_in *in, struct cron_spec *c)
 	c->hour = (uint32_t)b[1];
 	c->dom = (uint32_t)b[2];
 	c->month = (uint16_t)b[3];
-	c->dow = (uint8_t)((b[4] | b[4] >> 7) & 0x7f);
+	c->dow = (uint8_t)((b[4] | b[4] >> 7) & 0x7f);	/* 7 is 0 */
 	c->dom_star = star[2];
 	c->dow_star = star[4];
 	return 0;

@@ -10,6 +10,7 @@
  * their output goes to tend's stdout and stderr.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -30,7 +31,9 @@
 struct crond_job {
 	struct cron_spec spec;
 	const char	*cmd;		/* as written: for messages */
-	char		 name[32];	/* [cron NAME]: the command's basename */
+	char		 name[32];	/* the command's basename */
+	char		 prefix[48];	/* "[cron NAME] " on each output line */
+	char		 source[40];	/* "cron NAME": the JSON source */
 	char		*argv[CROND_ARGS + 1];
 	char		**envp;		/* NULL: tend's (the child's) */
 	size_t		 vs, ve;	/* its crontab's variables */
@@ -89,6 +92,8 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 	for (base = w + n; base > w && base[-1] != '/'; base--)
 		;
 	fmt_s(j->name, sizeof(j->name), "%.*s", (int)(w + n - base), base);
+	fmt_s(j->prefix, sizeof(j->prefix), "[cron %s] ", j->name);
+	fmt_s(j->source, sizeof(j->source), "cron %s", j->name);
 	if (crond_plain(cmd)) {
 		/* no shell needed: the words are the argv */
 		if ((s = env_alloc(&t->env, strlen(cmd) + 1)) == NULL)
@@ -195,11 +200,37 @@ crond_setup(struct tend *t, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * The job's stdout and stderr become pipes the relay reads, so that each
+ * line gets the job's prefix; without the relay (no slot free), the job
+ * writes to tend's own stdout and stderr.
+ */
+static void
+crond_pipes(struct tend *t, int p[4])
+{
+	int i;
+
+	p[0] = p[1] = p[2] = p[3] = -1;
+	if (pipe2(p, O_CLOEXEC) < 0 || pipe2(p + 2, O_CLOEXEC) < 0)
+		goto none;
+	/* the read ends only: the job's writes block as usual */
+	if (sys_fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 ||
+	    sys_fcntl(p[2], F_SETFL, O_NONBLOCK) < 0)
+		goto none;
+	return;
+none:
+	for (i = 0; i < 4; i++)
+		if (p[i] >= 0)
+			close(p[i]);
+	p[0] = p[1] = p[2] = p[3] = -1;
+	(void)t;
+}
+
 static void
 crond_run(struct tend *t, struct crond_job *j)
 {
 	pid_t pid;
-	int err;
+	int err, p[4], i;
 
 	if (j->pid != 0) {
 		if (!j->noted)
@@ -208,18 +239,37 @@ crond_run(struct tend *t, struct crond_job *j)
 		j->noted = true;
 		return;
 	}
+	crond_pipes(t, p);
 	if ((pid = sys_fork()) < 0) {
 		tlog(t->o->verbosity, TLOG_ERR, "cron %s: cannot fork: %s",
 		    j->name, err_str(errno));
+		for (i = 0; i < 4; i++)
+			if (p[i] >= 0)
+				close(p[i]);
 		return;
 	}
 	if (pid > 0) {
+		if (p[0] >= 0) {
+			close(p[1]);
+			close(p[3]);
+			for (i = 0; i < 4; i += 2)
+				if (relay_pipe(&t->relay, p[i], i / 2 + 1,
+				    j->prefix, j->source) < 0) {
+					tlog(t->o->verbosity, TLOG_ERR, "cron "
+					    "%s: its output is lost: no relay "
+					    "slot", j->name);
+					close(p[i]);
+				}
+		}
 		j->pid = pid;
 		tlog(t->o->verbosity, TLOG_INFO, "cron %s: started as pid %d",
 		    j->name, (int)pid);
 		return;
 	}
 	spawn_restore(t);
+	if (p[0] >= 0 && (dup2(p[1], STDOUT_FILENO) < 0 ||
+	    dup2(p[3], STDERR_FILENO) < 0))
+		_exit(EXIT_USAGE);
 	if (privdrop_apply(t) < 0) {
 		tlog(1, TLOG_ERR, "cron %s: cannot switch to --user: %s",
 		    j->name, err_str(errno));

@@ -412,7 +412,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			 * not: it is read to its end (or until its output is
 			 * full, which resumes it).
 			 */
-			if (!draining && s->os->kind == SRC_FIFO &&
+			if (!draining && s->os->kind != SRC_TAIL &&
 			    (budget -= (size_t)n > budget ? budget :
 			    (size_t)n) == 0)
 				return 1;
@@ -489,6 +489,61 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 		s->fd = -1;
 	}
 	close(fd);
+}
+
+/* --- pipes (cron jobs) ------------------------------------------- */
+
+static void
+relay_pipe_ready(struct loop *l, void *ctx, int fd, short revents)
+{
+	struct relay_src *s = ctx;
+	struct relay *r = s->r;
+	struct relay_emit e = { r, s };
+
+	(void)revents;
+	if (relay_read_stream(r, s, false) != 0)
+		return;
+	/* EOF: the job and all that shared its output are gone */
+	linebuf_flush(s->lb, relay_emit_line, &e);
+	relay_out_write(r, r->to[s->os->fd]);
+	loop_del_fd(l, fd);
+	close(fd);
+	s->fd = -1;
+	s->busy = s->paused = false;
+}
+
+int
+relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
+    const char *source)
+{
+	struct relay_src *s;
+	size_t i;
+
+	if (r->to[1] == NULL)
+		return -1;
+	for (i = OPTS_MAX_SOURCES; i < OPTS_MAX_SOURCES + RELAY_PIPES; i++)
+		if (!r->src[i].busy)
+			break;
+	if (i == OPTS_MAX_SOURCES + RELAY_PIPES)
+		return -1;
+	s = &r->src[i];
+	if (s->lb == NULL && (s->lb = relay_map(sizeof(*s->lb))) == NULL)
+		return -1;
+	s->r = r;
+	s->os = &s->own;
+	s->own.kind = SRC_PIPE;
+	s->own.path = source;
+	s->own.fd = stdfd;
+	s->own.prefix = prefix;
+	s->held_fd = 0;
+	if (loop_add_fd(r->loop, fd, POLLIN, relay_pipe_ready, s) < 0)
+		return -1;
+	s->fd = fd;
+	s->busy = true;
+	/* slots below nsrc are the ones resumed and drained */
+	if (i >= r->nsrc)
+		r->nsrc = i + 1;
+	return 0;
 }
 
 /* --- syslog ------------------------------------------------------- */
@@ -726,10 +781,14 @@ static int	relay_tail_watch_dir(struct relay *r, const char *path);
 static int
 relay_tail_rewatch(struct relay *r, struct relay_src *s)
 {
-	if (r->inotify >= 0 && relay_tail_watch_dir(r, s->os->path) >= 0)
-		return 0;
+	/*
+	 * Look again in a second in any case: a directory removed and made
+	 * anew between two events may leave the watch on the old one.
+	 */
 	if (r->tail_timer != NULL && r->tail_timer->at == 0)
 		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+	if (r->inotify >= 0 && relay_tail_watch_dir(r, s->os->path) >= 0)
+		return 0;
 	return -1;
 }
 
@@ -835,7 +894,16 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	r->o = o;
 	r->loop = l;
 	r->inotify = -1;
-	if (o->nsrc == 0)
+	for (i = 0; i < OPTS_MAX_SOURCES + RELAY_PIPES; i++) {
+		r->src[i].fd = -1;
+		r->src[i].os = &r->src[i].own;	/* unused slots: a pipe's */
+		r->src[i].own.fd = 1;
+		r->src[i].own.kind = SRC_PIPE;
+		r->src[i].own.prefix = "";
+	}
+	/* cron jobs' output comes through the relay too, for its prefix */
+	if (o->nsrc == 0 && o->list[OPTS_L_CRON].n == 0 &&
+	    o->list[OPTS_L_CRONTAB].n == 0)
 		return 0;
 	relay_out_init(r, &r->out[0], 1, err, errlen);
 	r->to[1] = &r->out[0];
@@ -934,7 +1002,8 @@ relay_drain(struct relay *r)
 			relay_tail_follow(r, s, true);
 		else if (s->fd >= 0)
 			(void)relay_read_stream(r, s, true);
-		linebuf_flush(s->lb, relay_emit_line, &e);
+		if (s->lb != NULL)
+			linebuf_flush(s->lb, relay_emit_line, &e);
 	}
 	for (i = 0; i < 2 && r->to[1] != NULL; i++)
 		relay_out_flush(r, &r->out[i]);

@@ -43,6 +43,7 @@ enum opts_src_kind {
 	SRC_FIFO,	/* --log: a FIFO tend creates and reads */
 	SRC_TAIL,	/* --tail: a regular file followed like tail -F */
 	SRC_SYSLOG,	/* --syslog: a unix datagram socket */
+	SRC_PIPE,	/* a cron job's output: relay_pipe() */
 };
 
 struct opts_source {

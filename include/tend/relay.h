@@ -26,6 +26,7 @@
 #define RELAY_HIGH	(256u << 10)	/* stop reading sources above this */
 #define RELAY_READ_MAX	(64u << 10)	/* largest read from a source */
 #define RELAY_TAIL_POLL_MS 1000		/* --tail without inotify */
+#define RELAY_PIPES	16		/* cron jobs' outputs at once */
 
 struct loop;
 struct loop_timer;
@@ -69,6 +70,9 @@ struct relay_src {
 	size_t			 held_len, held_off;
 	int			 held_fd;	/* 1 or 2; 0: nothing held */
 	bool			 held_cut;	/* the datagram was cut */
+	/* a pipe: its own source description; busy while it is open */
+	struct opts_source	 own;
+	bool			 busy;
 };
 
 struct relay {
@@ -76,7 +80,7 @@ struct relay {
 	struct loop		*loop;
 	struct relay_out	 out[2];	/* stdout, stderr */
 	struct relay_out	*to[3];		/* by fd number 1, 2 */
-	struct relay_src	 src[OPTS_MAX_SOURCES];
+	struct relay_src	 src[OPTS_MAX_SOURCES + RELAY_PIPES];
 	size_t			 nsrc;
 	int			 inotify;	/* -1: none (polling) */
 	bool			 poll_tails;	/* look every RELAY_TAIL_POLL_MS */
@@ -90,6 +94,14 @@ struct relay {
  */
 int	relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	    char *err, size_t errlen);
+
+/*
+ * Relay the read end of a pipe to stream stdfd (1 or 2), each line after
+ * prefix (kept by the caller), named source in JSON, until EOF; then fd is
+ * closed. 0, or -1 when no slot is free (fd is left to the caller).
+ */
+int	relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
+	    const char *source);
 
 /* Shutdown: read what the sources still hold, flush it all, blocking. */
 void	relay_drain(struct relay *r);

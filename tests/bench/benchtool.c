@@ -8,6 +8,19 @@
  *           (clone(CLONE_NEWPID), stdin /dev/null), rotating the order
  *           on each repetition; print "<index> <ns>" per run, or
  *           "<index> fail <status>" unless it exits 0
+ *   run [--rss] REPS CMD... [:: CMD...]...
+ *           fork and exec every CMD REPS times (no new namespace; stdin
+ *           and stdout /dev/null), rotating the order on each repetition;
+ *           print "<index> <ns> <maxrss KiB> <cpu ns> <status>" per run:
+ *           fork to wait4, wait4's ru_maxrss and user + system time. A
+ *           small static launcher: ru_maxrss keeps the largest RSS of the
+ *           process before its exec too, a few KiB here (an interpreter's
+ *           fork would put its megabytes in every figure). --rss: traced
+ *           (PTRACE_O_TRACEEXIT), the line goes on with "<VmHWM> <RssAnon>
+ *           <RssFile>" (KiB) of /proc/PID/status as the process exits,
+ *           exact where ru_maxrss comes from per-CPU counters that can
+ *           miss a small process's pages (Linux 6.2 and later); the stops
+ *           slow the run down, so time it without --rss
  *   rtt N PID,FD...
  *           N rounds; in each, every PID in turn (rotating the order) gets
  *           a SIGUSR1, then one line is awaited on its FD; print
@@ -44,6 +57,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -121,6 +136,132 @@ mode_spawn(int argc, char **argv)
 				printf("%d fail %#x\n", c, status);
 			else
 				printf("%d %lld\n", c, t1 - t0);
+		}
+	}
+	return 0;
+}
+
+/* VmHWM, RssAnon and RssFile of /proc/PID/status, KiB, -1 if missing */
+static void
+mem_at_exit(pid_t pid, long kib[3])
+{
+	static const char *const key[3] = { "VmHWM:", "RssAnon:", "RssFile:" };
+	char path[64], line[256];
+	FILE *f;
+	int i;
+
+	kib[0] = kib[1] = kib[2] = -1;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), f))
+		for (i = 0; i < 3; i++)
+			if (strncmp(line, key[i], strlen(key[i])) == 0)
+				kib[i] = strtol(line + strlen(key[i]), NULL, 10);
+	fclose(f);
+}
+
+/* the traced child from its exec stop to its end; fills kib at its exit */
+static pid_t
+traced_wait(pid_t pid, int *status, struct rusage *ru, long kib[3])
+{
+	int sig;
+
+	kib[0] = kib[1] = kib[2] = -1;
+	while (wait4(pid, status, 0, ru) < 0)	/* the SIGTRAP of execve */
+		if (errno != EINTR)
+			return -1;
+	if (!WIFSTOPPED(*status))
+		return pid;	/* exec failed: _exit(127) */
+	ptrace(PTRACE_SETOPTIONS, pid, 0,
+	    (void *)(long)(PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL));
+	ptrace(PTRACE_CONT, pid, 0, 0);
+	for (;;) {
+		if (wait4(pid, status, 0, ru) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (!WIFSTOPPED(*status))
+			return pid;
+		sig = WSTOPSIG(*status);
+		if (*status >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8))) {
+			mem_at_exit(pid, kib);
+			sig = 0;
+		} else if (sig == SIGTRAP) {
+			sig = 0;
+		}
+		ptrace(PTRACE_CONT, pid, 0, (void *)(long)sig);
+	}
+}
+
+static int
+mode_run(int argc, char **argv)
+{
+	char **cmds[64];
+	int ncmd = 0, i, rep, reps, k, status, devnull, rss = 0;
+	long long t0, t1;
+	struct rusage ru;
+	long kib[3];
+	pid_t pid;
+
+	if (argc > 0 && strcmp(argv[0], "--rss") == 0) {
+		rss = 1;
+		argc--;
+		argv++;
+	}
+	if (argc < 2)
+		return 2;
+	reps = (int)num(argv[0]);
+	cmds[ncmd++] = &argv[1];
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "::") == 0) {
+			argv[i] = NULL;
+			if (i + 1 < argc && ncmd < 64)
+				cmds[ncmd++] = &argv[i + 1];
+		}
+	}
+	devnull = open("/dev/null", O_RDWR);
+	if (devnull < 0)
+		return 2;
+	for (rep = 0; rep < reps; rep++) {
+		for (k = 0; k < ncmd; k++) {
+			int c = (k + rep) % ncmd;
+
+			t0 = now();
+			pid = fork();
+			if (pid < 0) {
+				perror("benchtool: fork");
+				return 2;
+			}
+			if (pid == 0) {
+				dup2(devnull, 0);
+				dup2(devnull, 1);
+				if (rss && ptrace(PTRACE_TRACEME, 0, 0, 0) < 0)
+					_exit(126);
+				execv(cmds[c][0], cmds[c]);
+				_exit(127);
+			}
+			if (rss) {
+				if (traced_wait(pid, &status, &ru, kib) < 0) {
+					perror("benchtool: wait4");
+					return 2;
+				}
+			} else {
+				while (wait4(pid, &status, 0, &ru) < 0 &&
+				    errno == EINTR)
+					;
+			}
+			t1 = now();
+			printf("%d %lld %ld %lld %d", c, t1 - t0, ru.ru_maxrss,
+			    (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) *
+			    1000000000LL + (ru.ru_utime.tv_usec +
+			    ru.ru_stime.tv_usec) * 1000LL,
+			    WIFEXITED(status) ? WEXITSTATUS(status) :
+			    128 + WTERMSIG(status));
+			if (rss)
+				printf(" %ld %ld %ld", kib[0], kib[1], kib[2]);
+			printf("\n");
 		}
 	}
 	return 0;
@@ -574,6 +715,8 @@ main(int argc, char **argv)
 
 	if (strcmp(m, "spawn") == 0)
 		return mode_spawn(argc - 2, argv + 2);
+	if (strcmp(m, "run") == 0)
+		return mode_run(argc - 2, argv + 2);
 	if (strcmp(m, "rtt") == 0 && argc > 3)
 		return mode_rtt(num(argv[2]), argc - 3, argv + 3);
 	if (strcmp(m, "burst") == 0 && argc == 4)
@@ -588,7 +731,7 @@ main(int argc, char **argv)
 		return mode_syslog(argv[2], (int)num(argv[3]), num(argv[4]),
 		    num(argv[5]));
 	fprintf(stderr, "usage: benchtool spawn REPS CMD... [:: CMD...]... | "
-	    "rtt N PID,FD... | burst PID N | orphans N | "
+	    "run [--rss] REPS CMD... [:: CMD...]... | rtt N PID,FD... | burst PID N | orphans N | "
 	    "flood FIFO FD BYTES LINELEN [STALL_EVERY_MB STALL_MS] | "
 	    "syslog SOCK FD N SIZE\n");
 	return 2;

@@ -35,6 +35,10 @@
  *   listen ADDR PORT        listen on the IPv4 TCP address ADDR:PORT, print
  *                           "listening", accept and close connections until
  *                           killed; exit 1 if it cannot listen
+ *   http ADDR PORT [DOWN]   listen as above, print "listening", then answer
+ *                           each request (read up to its blank line) with
+ *                           HTTP/1.1 200 and the body "ok", or 503 once the
+ *                           file DOWN exists, and close; until killed
  */
 #include <dirent.h>
 #include <errno.h>
@@ -48,6 +52,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -476,11 +481,12 @@ mode_show(int n, char **paths)
 	return rc;
 }
 
+/* a listening IPv4 TCP socket on ADDR:PORT, "listening" said; -1 if not */
 static int
-mode_listen(const char *addr, const char *port)
+tcp_listen(const char *addr, const char *port)
 {
 	struct sockaddr_in sa;
-	int fd, c, one = 1;
+	int fd, one = 1;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;
@@ -492,15 +498,68 @@ mode_listen(const char *addr, const char *port)
 	    listen(fd, 64) < 0) {
 		fprintf(stderr, "tend-helper: cannot listen on %s:%s: %s\n",
 		    addr, port, strerror(errno));
-		return 1;
+		return -1;
 	}
 	say("listening\n");
+	return fd;
+}
+
+static int
+mode_listen(const char *addr, const char *port)
+{
+	int fd, c;
+
+	if ((fd = tcp_listen(addr, port)) < 0)
+		return 1;
 	for (;;) {
 		c = accept(fd, NULL, NULL);
 		if (c >= 0)
 			close(c);
 		else if (errno != EINTR && errno != ECONNABORTED)
 			return 1;
+	}
+}
+
+static int
+mode_http(const char *addr, const char *port, const char *down)
+{
+	static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Type: text/plain"
+	    "\r\nContent-Length: 3\r\nConnection: close\r\n\r\nok\n";
+	static const char bad[] = "HTTP/1.1 503 Service Unavailable\r\n"
+	    "Content-Type: text/plain\r\nContent-Length: 5\r\n"
+	    "Connection: close\r\n\r\ndown\n";
+	struct timeval tv = { 2, 0 };
+	struct stat st;
+	char buf[8192];
+	size_t n;
+	ssize_t k;
+	int fd, c, up;
+
+	signal(SIGPIPE, SIG_IGN);
+	if ((fd = tcp_listen(addr, port)) < 0)
+		return 1;
+	for (;;) {
+		c = accept(fd, NULL, NULL);
+		if (c < 0) {
+			if (errno != EINTR && errno != ECONNABORTED)
+				return 1;
+			continue;
+		}
+		/* the whole request first: closing on unread bytes sends RST */
+		(void)setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+		n = 0;
+		while (n < sizeof(buf) - 1 &&
+		    (k = read(c, buf + n, sizeof(buf) - 1 - n)) > 0) {
+			n += (size_t)k;
+			buf[n] = '\0';
+			if (strstr(buf, "\r\n\r\n"))
+				break;
+		}
+		up = !down || stat(down, &st) < 0;
+		(void)!write(c, up ? ok : bad, up ? sizeof(ok) - 1 :
+		    sizeof(bad) - 1);
+		shutdown(c, SHUT_WR);
+		close(c);
 	}
 }
 
@@ -547,9 +606,12 @@ main(int argc, char **argv)
 		return mode_show(argc - 2, argv + 2);
 	if (strcmp(m, "listen") == 0 && argc > 3)
 		return mode_listen(argv[2], argv[3]);
+	if (strcmp(m, "http") == 0 && argc > 3)
+		return mode_http(argv[2], argv[3], argc > 4 ? argv[4] : NULL);
 	fprintf(stderr, "usage: tend-helper exit N | raise SIG | signals "
 	    "[--children N] [--exit-on SIG] | status | orphans N | "
 	    "stubborn CODE [N] | tty | sleep | pingpong | write PATH LINE... | "
-	    "syslog PATH PRI TEXT | show [PATH...] | listen ADDR PORT\n");
+	    "syslog PATH PRI TEXT | show [PATH...] | listen ADDR PORT | "
+	    "http ADDR PORT [DOWN]\n");
 	return 2;
 }
