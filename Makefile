@@ -125,6 +125,7 @@ pid1: all
 	tests/pid1/run
 	tests/pid1/relay
 	tests/pid1/startup
+	tests/pid1/cron
 
 oci: all
 	tests/oci/run

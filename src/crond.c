@@ -39,6 +39,7 @@ struct crond_job {
 	size_t		 vs, ve;	/* its crontab's variables */
 	pid_t		 pid;
 	bool		 noted;		/* "still running" said */
+	bool		 unrelayed;	/* "no relay slot" said */
 	int64_t		 wm;		/* local-minute watermark */
 	int64_t		 next;		/* @every: monotonic ms */
 };
@@ -52,13 +53,19 @@ struct crond {
 	int64_t		 minute_at;	/* monotonic ms of the next tick */
 };
 
+static bool
+crond_word(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || (ch != '\0' && strchr("_.,:@+=-", ch));
+}
+
 /* Shell syntax: anything but words of [A-Za-z0-9_/.,:@+=-] and blanks. */
 static bool
 crond_plain(const char *s)
 {
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || strchr("_/.,:@+=- \t", *s)))
+		if (!crond_word(*s) && *s != '/' && *s != ' ' && *s != '\t')
 			return false;
 	return true;
 }
@@ -87,7 +94,8 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 	j->vs = vs;
 	j->ve = c->nvar;
 	j->wm = -1;
-	for (w = cmd, n = 0; w[n] && w[n] != ' ' && w[n] != '\t'; n++)
+	/* the name: the first word's letters, up to a blank or ; | & ... */
+	for (w = cmd, n = 0; w[n] && (crond_word(w[n]) || w[n] == '/'); n++)
 		;
 	for (base = w + n; base > w && base[-1] != '/'; base--)
 		;
@@ -135,7 +143,7 @@ static int
 crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
     size_t errlen)
 {
-	char *buf, *p, *nl, *end, where[64 + 16];
+	char *buf, *p, *nl, *end, where[256];
 	const char *q;
 	unsigned line = 0;
 	size_t len, vs = c->nvar;
@@ -154,7 +162,7 @@ crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
 			;
 		if (*p == '\0' || *p == '#')
 			continue;
-		fmt_s(where, sizeof(where), "%.48s:%d", path, (int)line);
+		fmt_s(where, sizeof(where), "%s:%d", path, (int)line);
 		for (q = p; (*q >= 'A' && *q <= 'Z') || (*q >= 'a' &&
 		    *q <= 'z') || *q == '_' || (q > p && *q >= '0' &&
 		    *q <= '9'); q++)
@@ -206,11 +214,20 @@ crond_setup(struct tend *t, char *err, size_t errlen)
  * writes to tend's own stdout and stderr.
  */
 static void
-crond_pipes(struct tend *t, int p[4])
+crond_pipes(struct tend *t, struct crond_job *j, int p[4])
 {
 	int i;
 
 	p[0] = p[1] = p[2] = p[3] = -1;
+	if (relay_pipe_room(&t->relay) < 2) {
+		/* a job left running holds its pipes: write to tend's own */
+		if (!j->unrelayed)
+			tlog(t->o->verbosity, TLOG_ERR, "cron %s: every relay "
+			    "pipe is taken: output without its prefix",
+			    j->name);
+		j->unrelayed = true;
+		return;
+	}
 	if (pipe2(p, O_CLOEXEC) < 0 || pipe2(p + 2, O_CLOEXEC) < 0)
 		goto none;
 	/* the read ends only: the job's writes block as usual */
@@ -223,7 +240,6 @@ none:
 		if (p[i] >= 0)
 			close(p[i]);
 	p[0] = p[1] = p[2] = p[3] = -1;
-	(void)t;
 }
 
 static void
@@ -239,7 +255,7 @@ crond_run(struct tend *t, struct crond_job *j)
 		j->noted = true;
 		return;
 	}
-	crond_pipes(t, p);
+	crond_pipes(t, j, p);
 	if ((pid = sys_fork()) < 0) {
 		tlog(t->o->verbosity, TLOG_ERR, "cron %s: cannot fork: %s",
 		    j->name, err_str(errno));
@@ -267,6 +283,18 @@ crond_run(struct tend *t, struct crond_job *j)
 		return;
 	}
 	spawn_restore(t);
+	/*
+	 * As cron: no stdin (the app's input is not the job's), a process
+	 * group of its own (signalled as one at shutdown), and the working
+	 * directory tend was started in.
+	 */
+	(void)setpgid(0, 0);
+	if ((err = sys_open("/dev/null", O_RDONLY)) >= 0) {
+		(void)dup2(err, STDIN_FILENO);
+		(void)close(err);
+	}
+	if (t->cwd_fd >= 0)
+		(void)fchdir(t->cwd_fd);
 	if (p[0] >= 0 && (dup2(p[1], STDOUT_FILENO) < 0 ||
 	    dup2(p[3], STDERR_FILENO) < 0))
 		_exit(EXIT_USAGE);
@@ -371,6 +399,17 @@ crond_start(struct tend *t)
 	}
 	/* the first tick only sets the watermarks: nothing runs at start */
 	crond_tick(&t->loop, t);
+}
+
+void
+crond_signal(struct tend *t, int sig)
+{
+	struct crond *c = t->crond;
+	size_t i;
+
+	for (i = 0; c != NULL && i < c->n; i++)
+		if (c->job[i].pid > 0)
+			(void)kill(-c->job[i].pid, sig);
 }
 
 bool

@@ -354,7 +354,7 @@ main(int argc, char **argv)
 	 * Never hold a mount busy; the child kept the working directory. Post
 	 * hooks will need it: then it is kept as an O_PATH fd.
 	 */
-	if (o.list[OPTS_L_POST].n > 0)
+	if (o.list[OPTS_L_POST].n > 0 || t.crond != NULL)
 		t.cwd_fd = sys_open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (chdir("/") < 0)
 		tlog(o.verbosity, TLOG_INFO, "cannot chdir to /: %s",

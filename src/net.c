@@ -357,6 +357,10 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 				break;
 			if (body == 0)
 				body = http_body(buf, got);
+			/* found: no need for the rest (keep-alive, streams) */
+			if (c->contains && body != 0 && net_has(buf + body,
+			    got - body, c->contains))
+				break;
 			continue;
 		}
 		if (n == 0)

@@ -887,6 +887,13 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 	const char *tv;
 
 	opts_defaults(o, argc > 0 ? argv[0] : NULL);
+	/*
+	 * HEALTHCHECK runs in the container's environment: its TEND_*
+	 * variables are the init's, not the probe's (a bad one must not
+	 * make the probe fail).
+	 */
+	if (argc > 1 && strcmp(argv[1], "health") == 0)
+		envp = NULL;
 	if (opts_env(o, envp, err, errlen) < 0)
 		return -1;
 	i = 1;
@@ -895,18 +902,8 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 		o->mode = OPTS_WAIT;
 	else if (argc > 1 && strcmp(argv[1], "render") == 0)
 		o->mode = OPTS_RENDER;
-	else if (argc > 1 && strcmp(argv[1], "health") == 0) {
-		/*
-		 * HEALTHCHECK runs in the container's environment: the
-		 * TEND_WAIT* variables there are the init's, not the probe's.
-		 */
+	else if (argc > 1 && strcmp(argv[1], "health") == 0)
 		o->mode = OPTS_HEALTH;
-		o->list[OPTS_L_WAIT].n = 0;
-		o->wait_timeout_ms = -1;
-		o->wait_lo = 200;
-		o->wait_hi = 299;
-		o->status_set = false;
-	}
 	else
 		i = 0;
 	for (i++; i < argc; i++) {
@@ -981,10 +978,15 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 			return -1;
 		}
 		/* a health check answers in time; 3xx is alive */
-		if (o->wait_timeout_ms < 0)
+		if (o->wait_timeout_ms <= 0)
 			o->wait_timeout_ms = OPTS_HEALTH_TIMEOUT_MS;
 		if (!o->status_set)
 			o->wait_hi = 399;
+	}
+	if (o->mode == OPTS_PAUSE && (o->list[OPTS_L_CRON].n > 0 ||
+	    o->list[OPTS_L_CRONTAB].n > 0)) {
+		fmt_s(err, errlen, "-P runs no cron jobs");
+		return -1;
 	}
 	if (o->mode == OPTS_PAUSE && i < argc) {
 		fmt_s(err, errlen, "-P runs no COMMAND, got '%s'", argv[i]);

@@ -265,6 +265,10 @@ reap_signal_rest(struct tend *t, int sig)
 			if (sig == SIGTERM)
 				(void)kill(-t->child_pgid, SIGCONT);
 		}
+		/* cron jobs run in groups of their own */
+		crond_signal(t, sig);
+		if (sig == SIGTERM)
+			crond_signal(t, SIGCONT);
 		if (p.v != MAP_FAILED)
 			munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 		return;

@@ -512,6 +512,17 @@ relay_pipe_ready(struct loop *l, void *ctx, int fd, short revents)
 	s->busy = s->paused = false;
 }
 
+size_t
+relay_pipe_room(const struct relay *r)
+{
+	size_t i, n = 0;
+
+	for (i = OPTS_MAX_SOURCES; r->to[1] != NULL &&
+	    i < OPTS_MAX_SOURCES + RELAY_PIPES; i++)
+		n += !r->src[i].busy;
+	return n;
+}
+
 int
 relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
     const char *source)

@@ -103,6 +103,9 @@ int	relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 int	relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
 	    const char *source);
 
+/* How many relay_pipe calls would find a slot now. */
+size_t	relay_pipe_room(const struct relay *r);
+
 /* Shutdown: read what the sources still hold, flush it all, blocking. */
 void	relay_drain(struct relay *r);
 

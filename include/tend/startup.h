@@ -33,6 +33,8 @@ int	privdrop_apply(const struct tend *t);
 /* crond.c: jobs parsed and checked (125), then run once the child runs. */
 int	crond_setup(struct tend *t, char *err, size_t errlen);
 void	crond_start(struct tend *t);
+/* sig to the process group of every running job. */
+void	crond_signal(struct tend *t, int sig);
 /* Whether pid was a cron job's (then it is handled). */
 bool	crond_reaped(struct tend *t, pid_t pid, int st);
 
