@@ -260,8 +260,8 @@ render_run(struct tend *t)
 		n = (size_t)(colon - l->v[i]);
 		fmt_s(src, sizeof(src), "%.*s", (int)n, l->v[i]);
 		if (n >= sizeof(src)) {
-			tlog(1, TLOG_ERR, "cannot render %.64s...: path too "
-			    "long", src);
+			tlog(1, TLOG_ERR, "cannot render %.*s...: path too "
+			    "long", 64, src);
 			rc = -1;
 		} else if (sys_stat(src, &st) < 0) {
 			tlog(1, TLOG_ERR, "cannot render %s: %s", src,
