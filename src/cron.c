@@ -346,24 +346,53 @@ cron_match(const struct cron_spec *c, int64_t lm)
 	    cron_day(c, mo, d, wd);
 }
 
+/*
+ * A job that runs on the wall clock when local time goes back: vixie
+ * cron's MIN_STAR | HR_STAR (cron.c, "case 3: timeDiff is a small or
+ * medium-sized negative num [...] just run the wildcard jobs"), told by
+ * the bits.
+ */
+static bool
+cron_wild(const struct cron_spec *c)
+{
+	return c->minute == ((uint64_t)1 << 60) - 1 ||
+	    c->hour == ((uint32_t)1 << 24) - 1;
+}
+
 bool
 cron_due(const struct cron_spec *c, int64_t *wm, int64_t lm)
 {
-	int64_t w = *wm;
+	int64_t w = *wm & (((int64_t)1 << CRON_WM_BACK) - 1);
+	int64_t back = *wm >> CRON_WM_BACK;	/* 0: no repeated span */
 
-	/* the same minute, or one of a repeated hour: done already */
-	if (w >= 0 && lm <= w && lm >= w - CRON_CATCHUP_MIN)
+	if (*wm < 0) {
+		*wm = lm;
 		return false;
-	*wm = lm;
-	if (w < 0)
+	}
+	if (lm > w) {
+		*wm = lm;
+		/* the clock was set: only where it landed */
+		if (lm - w > CRON_CATCHUP_MIN)
+			return cron_match(c, lm);
+		while (++w <= lm)
+			if (cron_match(c, w))
+				return true;
 		return false;
-	/* the clock was set: only where it landed */
-	if (lm < w || lm - w > CRON_CATCHUP_MIN)
+	}
+	/* set back further: start again where it landed */
+	if (lm < w - CRON_CATCHUP_MIN) {
+		*wm = lm;
 		return cron_match(c, lm);
-	while (++w <= lm)
-		if (cron_match(c, w))
-			return true;
-	return false;
+	}
+	/* the minute last handled, if called again in it */
+	if (lm == w - back)
+		return false;
+	/*
+	 * Repeated (up to W itself, which ends the span): w stays, so that
+	 * fixed-time jobs wait for local time to pass it.
+	 */
+	*wm = w | (w - lm) << CRON_WM_BACK;
+	return cron_wild(c) && cron_match(c, lm);
 }
 
 /* Minutes from lm (which may match) to the next that might. */

@@ -6,16 +6,26 @@
  *
  * - Local time is counted in "local minutes": minutes since 1970-01-01
  *   00:00 of the local calendar (as if every day had 1440 minutes).
- * - The caller keeps a watermark, the last local minute it has handled.
- *   When local time moves forward from W to L, every local minute in
- *   (W, L] is checked, so a job due in an hour that DST skipped runs once
- *   right after it; when local time goes back (the repeated hour of a
- *   fall-back), nothing before W runs again, so nothing runs twice.
+ * - The caller keeps a watermark W, the last local minute it has handled,
+ *   in an int64_t it sets to -1 ("none yet") and otherwise leaves to
+ *   cron_due. When local time moves forward from W to L, every local
+ *   minute in (W, L] is checked, so a job due in an hour that DST skipped
+ *   runs once right after it.
+ * - When local time goes back by at most CRON_CATCHUP_MIN minutes (the
+ *   repeated hour of a fall-back, a small step of the clock), W stays
+ *   until local time passes it, and the minutes up to W come again: a
+ *   wildcard job (its minute or hour field has every value, as in
+ *   "* * * * *", "*\/5 * * * *", "0 * * * *"; vixie cron asks whether
+ *   the field begins with '*') runs on the wall clock, at each of them it
+ *   matches, W included; a fixed-time job ("30 1 * * *") does not run
+ *   again. Meanwhile *wm also holds, from bit CRON_WM_BACK up, how far
+ *   behind W the last minute handled is, so that each minute is handled
+ *   once however often cron_due is called in it.
  * - A jump forward of more than CRON_CATCHUP_MIN minutes (the clock was
  *   set) checks only L itself; so does a jump back of more than that,
  *   which also moves the watermark back to L.
- * - Local minutes before 1970 (< 0) are not supported: a negative
- *   watermark means "none yet".
+ * - Local minutes before 1970 (< 0) are not supported, nor from 2^52 on
+ *   (past year INT_MAX): a negative watermark means "none yet".
  */
 #ifndef TEND_CRON_H
 #define TEND_CRON_H
@@ -25,6 +35,7 @@
 #include <stdint.h>
 
 #define CRON_CATCHUP_MIN	180	/* 3 hours, as vixie cron */
+#define CRON_WM_BACK		52	/* local minutes: < 2^52 (see above) */
 
 struct cron_spec {
 	uint64_t	 minute;	/* bit m: 0..59 */
@@ -75,10 +86,12 @@ bool	cron_due(const struct cron_spec *c, int64_t *wm, int64_t lm);
 /*
  * The first UTC second after `after` (>= 0), a multiple of 60, at which
  * c is due, given local(utc) -> local minute for the zone, and cron_due
- * called once a minute from the minute of `after` on; stepping minute by
- * minute (a leap to the next hour or day where nothing can match and the
- * zone's offset stays) at most `limit` years. -1 if none, and for
- * @every. For tests and for tend's log line.
+ * called once a minute from the minute of `after` on with the watermark
+ * there (chained from a run, that is cron_due's state: a fixed-time job
+ * never runs in a repeated span, a wildcard job runs there as on the
+ * wall clock); stepping minute by minute (a leap to the next hour or day
+ * where nothing can match and the zone's offset stays) at most `limit`
+ * years. -1 if none, and for @every. For tests and for tend's log line.
  */
 int64_t	cron_next(const struct cron_spec *c, int64_t after,
 	    int64_t (*local)(int64_t utc, void *ctx), void *ctx, int limit);

@@ -20,8 +20,9 @@
  * What is accepted has every field in its bounds and not empty (or only
  * every_ms), leaves *rest on the command, and is written back as numbers
  * that parse to the same bits. At the local minute, the calendar goes
- * both ways, cron_due is cron_match over the minutes it catches up, and
- * cron_next in UTC is the first minute cron_match gives.
+ * both ways, cron_due is cron_match over the minutes it catches up (and
+ * a minute back, for wildcard jobs only, once), and cron_next in UTC is
+ * the first minute cron_match gives.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -101,7 +102,7 @@ static void
 check_due(const struct cron_spec *c, int64_t lm, int back)
 {
 	int64_t wm = lm - back, m;
-	bool any = false;
+	bool any = false, wild;
 
 	if (back <= CRON_CATCHUP_MIN) {
 		for (m = lm - back + 1; m <= lm; m++)
@@ -109,8 +110,17 @@ check_due(const struct cron_spec *c, int64_t lm, int back)
 	} else
 		any = cron_match(c, lm);
 	CHECK(cron_due(c, &wm, lm) == any && wm == lm);
-	/* the same minute, or one before: never again */
-	CHECK(!cron_due(c, &wm, lm) && !cron_due(c, &wm, lm - 1) && wm == lm);
+	/* the same minute: never again */
+	CHECK(!cron_due(c, &wm, lm) && wm == lm);
+	/* one before: W stays; a wildcard job runs there, once */
+	wild = c->minute == ((uint64_t)1 << 60) - 1 ||
+	    c->hour == ((uint32_t)1 << 24) - 1;
+	CHECK(cron_due(c, &wm, lm - 1) == (wild && cron_match(c, lm - 1)));
+	CHECK(!cron_due(c, &wm, lm - 1) &&
+	    wm == (lm | (int64_t)1 << CRON_WM_BACK));
+	/* and at W again, which ends the repeat */
+	CHECK(cron_due(c, &wm, lm) == (wild && cron_match(c, lm)) && wm == lm);
+	CHECK(!cron_due(c, &wm, lm) && wm == lm);
 }
 
 static void

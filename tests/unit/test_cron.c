@@ -3,9 +3,10 @@
  * Sunday), steps ("*\/0"), ranges ("5-1", names in both cases), empty
  * items, trailing junk, too few fields, a missing command, the macros and
  * @every; the calendar against glibc's timegm; vixie's day rule; cron_due
- * on clock jumps; and cron_next over month, year and leap-year ends in
- * UTC and over DST days in America/New_York, where it must agree with
- * cron_due called every minute.
+ * on clock jumps, wildcard and fixed-time jobs apart when time goes back;
+ * and cron_next over month, year and leap-year ends in UTC and over DST
+ * days in America/New_York, where it must agree with cron_due called
+ * every minute.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -388,58 +389,106 @@ test_match(void **state)
 	}
 }
 
+struct due_step {
+	int64_t	 lm;	/* minutes after 10:00 */
+	int	 want;
+	int64_t	 wm;	/* the watermark after */
+	int64_t	 back;	/* and how far behind it the last minute handled */
+};
+
+static void
+due_steps(const char *spec, const struct due_step *t, size_t n)
+{
+	struct cron_spec c;
+	const char *rest;
+	char err[128];
+	int64_t base = cron_local_min(2026, 1, 1, 10, 0), wm = -1, want;
+	size_t i;
+
+	assert_int_equal(cron_parse(spec, &c, &rest, err, sizeof(err)), 0);
+	for (i = 0; i < n; i++) {
+		if (cron_due(&c, &wm, base + t[i].lm) != t[i].want)
+			fail_msg("\"%s\" step %zu (%lld): want %d", spec, i,
+			    (long long)t[i].lm, t[i].want);
+		want = (base + t[i].wm) | t[i].back << CRON_WM_BACK;
+		if (wm != want)
+			fail_msg("\"%s\" step %zu: watermark %lld back %lld, "
+			    "want %lld back %lld", spec, i,
+			    (long long)((wm & (((int64_t)1 << CRON_WM_BACK) -
+			    1)) - base), (long long)(wm >> CRON_WM_BACK),
+			    (long long)t[i].wm, (long long)t[i].back);
+	}
+}
+
 /*
- * The watermark, step by step, for "0 * * * *" from 10:00: the first
- * call, the same minute, catching up at most CRON_CATCHUP_MIN minutes,
- * landings after longer jumps either way, and small steps back.
+ * The watermark, step by step from 10:00: the first call, the same
+ * minute, catching up at most CRON_CATCHUP_MIN minutes, landings after
+ * longer jumps either way, and steps back of up to CRON_CATCHUP_MIN, where
+ * a wildcard job ("0 * * * *": every hour) runs on the wall clock and a
+ * fixed-time one ("30 11 * * *") does not, and neither twice in a minute.
  */
 static void
 test_due(void **state)
 {
-	static const struct {
-		int64_t	 lm;	/* minutes after 10:00 */
-		int	 want;
-		int64_t	 wm;	/* the watermark after */
-	} t[] = {
-		{ 0, 0, 0 },		/* first call: only sets it */
-		{ 0, 0, 0 },		/* the same minute */
-		{ 59, 0, 59 },
-		{ 60, 1, 60 },
-		{ 30, 0, 60 },		/* back a little: nothing again */
-		{ 60, 0, 60 },
-		{ 61, 0, 61 },
-		{ 241, 1, 241 },	/* +180: 12:00, 13:00 caught up */
-		{ 422, 0, 422 },	/* +181: only 17:02 looked at */
-		{ 660, 1, 660 },	/* +238, lands on 21:00 */
-		{ 300, 1, 300 },	/* -360, lands on 15:00: reset */
-		{ 301, 0, 301 },
-		{ 360, 1, 360 },
-		{ 180, 0, 360 },	/* -180: still the repeat rule */
-		{ 179, 0, 179 },	/* -181: reset, 12:59 looked at */
-		{ 180, 1, 180 },
-		{ 181, 0, 181 },
+	static const struct due_step wild[] = {
+		{ 0, 0, 0, 0 },		/* first call: only sets it */
+		{ 0, 0, 0, 0 },		/* the same minute */
+		{ 59, 0, 59, 0 },
+		{ 60, 1, 60, 0 },
+		{ 30, 0, 60, 30 },	/* back a little: W stays */
+		{ 30, 0, 60, 30 },
+		{ 45, 0, 60, 15 },
+		{ 60, 1, 60, 0 },	/* 11:00 again on the wall clock */
+		{ 60, 0, 60, 0 },	/* the same minute */
+		{ 59, 0, 60, 1 },
+		{ 61, 0, 61, 0 },	/* past W: from W, not from 10:59 */
+		{ 241, 1, 241, 0 },	/* +180: 12:00, 13:00 caught up */
+		{ 422, 0, 422, 0 },	/* +181: only 17:02 looked at */
+		{ 660, 1, 660, 0 },	/* +238, lands on 21:00 */
+		{ 300, 1, 300, 0 },	/* -360, lands on 15:00: reset */
+		{ 301, 0, 301, 0 },
+		{ 360, 1, 360, 0 },
+		{ 180, 1, 360, 180 },	/* -180: 13:00 again */
+		{ 180, 0, 360, 180 },
+		{ 240, 1, 360, 120 },	/* 14:00 again */
+		{ 180, 1, 360, 180 },	/* back again: 13:00 once more */
+		{ 299, 0, 360, 61 },
+		{ 419, 0, 419, 0 },	/* past W: (W, L] only */
+		{ 420, 1, 420, 0 },
+		{ 239, 0, 239, 0 },	/* -181: reset, 13:59 looked at */
+		{ 240, 1, 240, 0 },
+		{ 241, 0, 241, 0 },
+	};
+	static const struct due_step fixed[] = {
+		{ 0, 0, 0, 0 },
+		{ 90, 1, 90, 0 },	/* 11:30, caught up */
+		{ 100, 0, 100, 0 },
+		{ 80, 0, 100, 20 },	/* back 20 minutes */
+		{ 90, 0, 100, 10 },	/* 11:30 again: not run again */
+		{ 90, 0, 100, 10 },
+		{ 100, 0, 100, 0 },	/* W itself */
+		{ 101, 0, 101, 0 },
+		{ -79, 0, 101, 180 },	/* -180: still a repeat */
+		{ 90, 0, 101, 11 },
+		{ 102, 0, 102, 0 },
+		{ -79, 0, -79, 0 },	/* -181: reset to 08:41 */
+		{ 90, 1, 90, 0 },	/* +169: 11:30 caught up, again */
+		{ 90, 0, 90, 0 },
 	};
 	struct cron_spec c;
 	const char *rest;
 	char err[128];
-	int64_t base = cron_local_min(2026, 1, 1, 10, 0), wm = -1;
-	size_t i;
+	int64_t wm;
 
 	(void)state;
+	due_steps("0 * * * * x", wild, NELEM(wild));
+	due_steps("30 11 * * * x", fixed, NELEM(fixed));
+	/* any negative watermark is "none yet", even on a match */
 	assert_int_equal(cron_parse("0 * * * * x", &c, &rest, err,
 	    sizeof(err)), 0);
-	for (i = 0; i < NELEM(t); i++) {
-		if (cron_due(&c, &wm, base + t[i].lm) != t[i].want)
-			fail_msg("step %zu (%lld): want %d", i,
-			    (long long)t[i].lm, t[i].want);
-		if (wm != base + t[i].wm)
-			fail_msg("step %zu: watermark %lld, want %lld", i,
-			    (long long)(wm - base), (long long)t[i].wm);
-	}
-	/* any negative watermark is "none yet", even on a match */
 	wm = -5;
-	assert_false(cron_due(&c, &wm, base));
-	assert_int_equal(wm, base);
+	assert_false(cron_due(&c, &wm, cron_local_min(2026, 1, 1, 10, 0)));
+	assert_int_equal(wm, cron_local_min(2026, 1, 1, 10, 0));
 }
 
 static int64_t
@@ -574,14 +623,18 @@ nyc_local(int64_t t, void *ctx)
 	    tm.tm_hour, tm.tm_min);
 }
 
-/* 2026-03-08 02:00 EST -> 03:00 EDT; 2026-11-01 02:00 EDT -> 01:00 EST. */
+/*
+ * 2026-03-08 02:00 EST -> 03:00 EDT; 2026-11-01 02:00 EDT -> 01:00 EST,
+ * where the wildcard jobs run again on the wall clock, and the fixed-time
+ * ones do not.
+ */
 static void
 test_next_dst(void **state)
 {
 	static const struct {
 		const char	*spec;
 		int		 y, mo, d, h, mi;	/* after, UTC */
-		int		 want[4][3];		/* d h mi, UTC */
+		int		 want[6][3];		/* d h mi UTC, or 0 */
 	} t[] = {
 		/* 02:30 EST; 03:00 EDT, the first minute after the gap */
 		{ "30 2 * * * x", 2026, 3, 7, 0, 0,
@@ -591,13 +644,20 @@ test_next_dst(void **state)
 		{ "30 1 * * * x", 2026, 10, 31, 0, 0,
 		    { { 31, 5, 30 }, { 1, 5, 30 }, { 2, 6, 30 },
 		    { 3, 6, 30 } } },
-		/* 01:45 EDT, then 02:00 EST: the repeated hour is skipped */
+		/* 01:45 EDT; 01:00, 01:15, 01:30, 01:45 EST; 02:00 EST */
 		{ "*/15 * * * * x", 2026, 11, 1, 5, 30,
-		    { { 1, 5, 45 }, { 1, 7, 0 }, { 1, 7, 15 }, { 1, 7, 30 } } },
+		    { { 1, 5, 45 }, { 1, 6, 0 }, { 1, 6, 15 }, { 1, 6, 30 },
+		    { 1, 6, 45 }, { 1, 7, 0 } } },
 		{ "0 * * * * x", 2026, 3, 8, 5, 30,
 		    { { 8, 6, 0 }, { 8, 7, 0 }, { 8, 8, 0 }, { 8, 9, 0 } } },
+		/* 01:00 EDT, 01:00 EST, 02:00 EST */
 		{ "0 * * * * x", 2026, 11, 1, 4, 30,
-		    { { 1, 5, 0 }, { 1, 7, 0 }, { 1, 8, 0 }, { 1, 9, 0 } } },
+		    { { 1, 5, 0 }, { 1, 6, 0 }, { 1, 7, 0 }, { 1, 8, 0 } } },
+		/* every minute of the hour, both times, to 01:59 EST */
+		{ "* 1 * * * x", 2026, 11, 1, 5, 58,
+		    { { 1, 5, 59 }, { 1, 6, 0 }, { 1, 6, 1 } } },
+		{ "* 1 * * * x", 2026, 11, 1, 6, 58,
+		    { { 1, 6, 59 }, { 2, 6, 0 } } },
 	};
 	struct cron_spec c;
 	const char *rest;
@@ -613,7 +673,7 @@ test_next_dst(void **state)
 		assert_int_equal(cron_parse(t[i].spec, &c, &rest, err,
 		    sizeof(err)), 0);
 		after = utc(t[i].y, t[i].mo, t[i].d, t[i].h, t[i].mi);
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < 6 && t[i].want[k][0] != 0; k++) {
 			/* a day before the after day is in the next month */
 			mo = t[i].want[k][0] < t[i].d ? t[i].mo + 1 : t[i].mo;
 			want = utc(t[i].y, mo, t[i].want[k][0],
@@ -629,8 +689,11 @@ test_next_dst(void **state)
 }
 
 /*
- * Around both changes, cron_next chained from one run to the next gives
- * what cron_due called every minute gives, and no local minute twice.
+ * Around both changes, cron_due called every minute (twice: the second
+ * call never due) gives what cron_next chained from one run to the next
+ * gives. A fixed-time job runs at no local minute twice; a wildcard job
+ * runs at no UTC minute twice, and over the fall-back, where it follows
+ * the wall clock, exactly where it matches.
  */
 static void
 test_due_dst(void **state)
@@ -639,6 +702,8 @@ test_due_dst(void **state)
 		"30 2 * * * x", "30 1 * * * x", "*/15 * * * * x", "0 * * * * x",
 		"* * * * * x", "59 1 * * * x", "0 2 * * * x", "0 3 * * * x",
 		"15 2 8 3 * x", "0 0 * * 0 x", "*/7 1-3 * * * x", "0 1 * * * x",
+		/* wildcards by one field: the last minute of the span too */
+		"* 1 * * * x", "59 * * * * x",
 		/* a day shorter than 1440 minutes: no leap over it */
 		"30 0 * * mon x", "45 23 * * sun,mon x",
 	};
@@ -648,7 +713,7 @@ test_due_dst(void **state)
 	char err[128];
 	int64_t t, from, to, wm, next, last, lm;
 	size_t i, j;
-	int n;
+	int n, wild, first, due;
 
 	(void)state;
 	if (access(NYC, R_OK) != 0)
@@ -656,6 +721,7 @@ test_due_dst(void **state)
 	for (i = 0; i < NELEM(specs); i++) {
 		assert_int_equal(cron_parse(specs[i], &c, &rest, err,
 		    sizeof(err)), 0);
+		wild = c.minute == ALLMIN || c.hour == ALLHOUR;
 		n = 0;
 		for (j = 0; j < NELEM(days); j++) {
 			from = utc(days[j][0], days[j][1], days[j][2], 0, 0);
@@ -665,17 +731,28 @@ test_due_dst(void **state)
 			next = from;
 			for (t = from; t < to; t += 60) {
 				lm = nyc_local(t, NULL);
-				if (!cron_due(&c, &wm, lm))
+				first = wm < 0;
+				due = cron_due(&c, &wm, lm);
+				if (cron_due(&c, &wm, lm))
+					fail_msg("\"%s\": due twice at %lld",
+					    specs[i], (long long)t);
+				if (wild && j == 1 && !first &&
+				    due != cron_match(&c, lm))
+					fail_msg("\"%s\": at %lld not on the "
+					    "wall clock", specs[i],
+					    (long long)t);
+				if (!due)
 					continue;
 				next = cron_next(&c, next, nyc_local, NULL, 1);
 				if (next != t)
 					fail_msg("\"%s\": due at %lld, next "
 					    "%lld", specs[i], (long long)t,
 					    (long long)next);
-				if (lm <= last)
-					fail_msg("\"%s\": local %lld again",
-					    specs[i], (long long)lm);
-				last = lm;
+				if (wild ? t <= last : lm <= last)
+					fail_msg("\"%s\": %s %lld again",
+					    specs[i], wild ? "UTC" : "local",
+					    (long long)(wild ? t : lm));
+				last = wild ? t : lm;
 				n++;
 			}
 			assert_true(cron_next(&c, next, nyc_local, NULL, 1) >=
