@@ -143,40 +143,37 @@ static int
 crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
     size_t errlen)
 {
-	char *buf, *p, *nl, *end, where[256];
+	char *buf, *p, *s, where[256];
 	const char *q;
 	unsigned line = 0;
-	size_t len, vs = c->nvar;
+	size_t len, n, vs = c->nvar;
 
 	if (env_read(path, ENV_FILE_MAX, &buf, &len) < 0) {
 		fmt_s(err, errlen, "cannot read --crontab %s: %s", path,
 		    errno == EFBIG ? "larger than 1 MiB" : err_str(errno));
 		return -1;
 	}
-	for (p = buf, end = buf + len; p < end; p = nl + 1) {
+	for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; ) {
 		line++;
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		*nl = '\0';
-		for (; *p == ' ' || *p == '\t'; p++)
+		for (; *s == ' ' || *s == '\t'; s++)
 			;
-		if (*p == '\0' || *p == '#')
+		if (*s == '\0' || *s == '#')
 			continue;
 		fmt_s(where, sizeof(where), "%s:%d", path, (int)line);
-		for (q = p; (*q >= 'A' && *q <= 'Z') || (*q >= 'a' &&
-		    *q <= 'z') || *q == '_' || (q > p && *q >= '0' &&
+		for (q = s; (*q >= 'A' && *q <= 'Z') || (*q >= 'a' &&
+		    *q <= 'z') || *q == '_' || (q > s && *q >= '0' &&
 		    *q <= '9'); q++)
 			;
-		if (q > p && *q == '=') {
+		if (q > s && *q == '=') {
 			if (c->nvar == CROND_MAX_JOBS) {
 				fmt_s(err, errlen, "%s: more than %d variables",
 				    where, CROND_MAX_JOBS);
 				return -1;
 			}
-			c->var[c->nvar++] = p;
+			c->var[c->nvar++] = s;
 			continue;
 		}
-		if (crond_add(t, c, p, vs, where, err, errlen) < 0)
+		if (crond_add(t, c, s, vs, where, err, errlen) < 0)
 			return -1;
 	}
 	return 0;

@@ -172,13 +172,28 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 	return 0;
 }
 
+char *
+env_line(char **p, char *end, size_t *n)
+{
+	char *s = *p, *nl;
+
+	if (s >= end)
+		return NULL;
+	if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
+		nl = end;
+	*nl = '\0';
+	*n = (size_t)(nl - s);
+	*p = nl + 1;
+	return s;
+}
+
 static int
 env_file(struct env *e, const char *path, char *err, size_t errlen)
 {
 	struct envfile_entry ent;
-	char *buf, why[128];
-	const char *p, *nl, *end, *v;
-	size_t len;
+	char *buf, why[128], *p, *s;
+	const char *v;
+	size_t len, n;
 	unsigned line = 0;
 	int k;
 
@@ -187,11 +202,9 @@ env_file(struct env *e, const char *path, char *err, size_t errlen)
 		    errno == EFBIG ? "larger than 1 MiB" : err_str(errno));
 		return -1;
 	}
-	for (p = buf, end = buf + len; p < end; p = nl + 1) {
+	for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; ) {
 		line++;
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		k = envfile_line(p, (size_t)(nl - p), &ent, why, sizeof(why));
+		k = envfile_line(s, n, &ent, why, sizeof(why));
 		if (k < 0) {
 			fmt_s(err, errlen, "--env-file %s:%d: %s", path,
 			    (int)line, why);

@@ -99,18 +99,14 @@ net_set(union net_addr *a, int family, const unsigned char *ip,
 static int
 net_hosts(const char *name, int want, unsigned char ip[16])
 {
-	char *buf;
-	const char *p, *end, *nl;
-	size_t len;
+	char *buf, *p, *s;
+	size_t len, n;
 	int f = 0;
 
 	if (env_read("/etc/hosts", NET_CONF_MAX, &buf, &len) < 0)
 		return 0;
-	for (p = buf, end = buf + len; p < end && f == 0; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		f = dns_hosts_line(p, (size_t)(nl - p), name, want, ip);
-	}
+	for (p = buf; f == 0 && (s = env_line(&p, buf + len, &n)) != NULL; )
+		f = dns_hosts_line(s, n, name, want, ip);
 	munmap(buf, NET_CONF_MAX + 1);
 	return f;
 }
@@ -118,17 +114,13 @@ net_hosts(const char *name, int want, unsigned char ip[16])
 static void
 net_conf(struct dns_conf *r)
 {
-	char *buf;
-	const char *p, *end, *nl;
-	size_t len;
+	char *buf, *p, *s;
+	size_t len, n;
 
 	dns_conf_init(r);
 	if (env_read("/etc/resolv.conf", NET_CONF_MAX, &buf, &len) == 0) {
-		for (p = buf, end = buf + len; p < end; p = nl + 1) {
-			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-				nl = end;
-			dns_conf_line(r, p, (size_t)(nl - p));
-		}
+		for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; )
+			dns_conf_line(r, s, n);
 		munmap(buf, NET_CONF_MAX + 1);
 	}
 	if (r->nns == 0) {	/* no resolv.conf: the local one, as libc */

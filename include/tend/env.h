@@ -28,6 +28,13 @@ void	*env_alloc(struct env *e, size_t n);
  */
 int	env_read(const char *path, size_t max, char **buf, size_t *len);
 
+/*
+ * The next line of [*p, end), without its newline, NUL-terminated in
+ * place (the last may lack one): its start, *n its length, *p moved past
+ * it; NULL at the end. For files read with env_read (one spare byte).
+ */
+char	*env_line(char **p, char *end, size_t *n);
+
 /* A copy of envp's pointers; 0 or -1. */
 int	env_init(struct env *e, char **envp);
 
