@@ -160,10 +160,6 @@ setup_quiet_stderr(struct tend *t)
 	(void)close(fd);
 }
 
-/*
- * The startup steps of the issue's order; each honours signals (a
- * terminating one sets t->aborted). 0, or the status to end with.
- */
 /* Signals that came during a step that does not watch them. */
 static bool
 start_signals(struct tend *t)
@@ -175,6 +171,11 @@ start_signals(struct tend *t)
 	return t->aborted;
 }
 
+/*
+ * The startup steps, in the issue's order: environment, user, render,
+ * pre hooks, wait; each honours signals (a terminating one sets
+ * t->aborted). 0, or the status to end with (-1: t->status).
+ */
 static int
 start(struct tend *t)
 {
