@@ -766,6 +766,11 @@ opts_apply(struct opts *o, int key, const char *what, const char *arg,
 		return opts_duration(&o->post_timeout_ms, what, arg, err,
 		    errlen);
 	case 'P':
+		if (o->mode >= OPTS_WAIT) {	/* a subcommand */
+			fmt_s(err, errlen, "-P is not an option of a "
+			    "subcommand");
+			return -1;
+		}
 		o->mode = OPTS_PAUSE;
 		return 0;
 	case 'V':
