@@ -231,6 +231,13 @@ crond_pipes(struct tend *t, struct crond_job *j, int p[4])
 	if (sys_fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 ||
 	    sys_fcntl(p[2], F_SETFL, O_NONBLOCK) < 0)
 		goto none;
+	/* in the relay before the fork: a job never writes to no reader */
+	if (relay_pipe(&t->relay, p[0], 1, j->prefix, j->source) < 0)
+		goto none;
+	if (relay_pipe(&t->relay, p[2], 2, j->prefix, j->source) < 0) {
+		relay_pipe_cancel(&t->relay, p[0]);
+		goto none;
+	}
 	return;
 none:
 	for (i = 0; i < 4; i++)
@@ -256,23 +263,17 @@ crond_run(struct tend *t, struct crond_job *j)
 	if ((pid = sys_fork()) < 0) {
 		tlog(t->o->verbosity, TLOG_ERR, "cron %s: cannot fork: %s",
 		    j->name, err_str(errno));
-		for (i = 0; i < 4; i++)
+		/* the read ends see EOF: the relay closes them */
+		for (i = 1; i < 4; i += 2)
 			if (p[i] >= 0)
 				close(p[i]);
 		return;
 	}
 	if (pid > 0) {
+		/* the relay sees EOF once the job and what it left are gone */
 		if (p[0] >= 0) {
 			close(p[1]);
 			close(p[3]);
-			for (i = 0; i < 4; i += 2)
-				if (relay_pipe(&t->relay, p[i], i / 2 + 1,
-				    j->prefix, j->source) < 0) {
-					tlog(t->o->verbosity, TLOG_ERR, "cron "
-					    "%s: its output is lost: no relay "
-					    "slot", j->name);
-					close(p[i]);
-				}
 		}
 		j->pid = pid;
 		tlog(t->o->verbosity, TLOG_INFO, "cron %s: started as pid %d",

@@ -520,7 +520,23 @@ relay_pipe_room(const struct relay *r)
 	for (i = OPTS_MAX_SOURCES; r->to[1] != NULL &&
 	    i < OPTS_MAX_SOURCES + RELAY_PIPES; i++)
 		n += !r->src[i].busy;
+	/* the loop has room for them too (fds deleted this pass count) */
+	if (n > LOOP_MAX_FDS - r->loop->nfds)
+		n = LOOP_MAX_FDS - r->loop->nfds;
 	return n;
+}
+
+void
+relay_pipe_cancel(struct relay *r, int fd)
+{
+	size_t i;
+
+	for (i = OPTS_MAX_SOURCES; i < OPTS_MAX_SOURCES + RELAY_PIPES; i++)
+		if (r->src[i].busy && r->src[i].fd == fd) {
+			loop_del_fd(r->loop, fd);
+			r->src[i].fd = -1;
+			r->src[i].busy = false;
+		}
 }
 
 int

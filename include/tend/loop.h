@@ -11,7 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LOOP_MAX_FDS	64
+/* signalfd, inotify, 2 outputs, 16 log sources, 64 cron pipes, spare */
+#define LOOP_MAX_FDS	96
 #define LOOP_MAX_TIMERS	16
 
 struct loop;

@@ -26,7 +26,7 @@
 #define RELAY_HIGH	(256u << 10)	/* stop reading sources above this */
 #define RELAY_READ_MAX	(64u << 10)	/* largest read from a source */
 #define RELAY_TAIL_POLL_MS 1000		/* --tail without inotify */
-#define RELAY_PIPES	16		/* cron jobs' outputs at once */
+#define RELAY_PIPES	64		/* 32 cron jobs' outputs at once */
 
 struct loop;
 struct loop_timer;
@@ -103,7 +103,10 @@ int	relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 int	relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
 	    const char *source);
 
-/* How many relay_pipe calls would find a slot now. */
+/* relay_pipe undone before anything was read: fd is the caller's again. */
+void	relay_pipe_cancel(struct relay *r, int fd);
+
+/* How many relay_pipe calls would find a slot now (and a loop fd). */
 size_t	relay_pipe_room(const struct relay *r);
 
 /* Shutdown: read what the sources still hold, flush it all, blocking. */
