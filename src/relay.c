@@ -517,8 +517,8 @@ relay_pipe_room(const struct relay *r)
 {
 	size_t i, n = 0;
 
-	for (i = OPTS_MAX_SOURCES; r->to[1] != NULL &&
-	    i < OPTS_MAX_SOURCES + RELAY_PIPES; i++)
+	for (i = r->o->nsrc; r->to[1] != NULL &&
+	    i < r->o->nsrc + RELAY_PIPES; i++)
 		n += !r->src[i].busy;
 	/* the loop has room for them too (fds deleted this pass count) */
 	if (n > LOOP_MAX_FDS - r->loop->nfds)
@@ -531,7 +531,7 @@ relay_pipe_cancel(struct relay *r, int fd)
 {
 	size_t i;
 
-	for (i = OPTS_MAX_SOURCES; i < OPTS_MAX_SOURCES + RELAY_PIPES; i++)
+	for (i = r->o->nsrc; i < r->o->nsrc + RELAY_PIPES; i++)
 		if (r->src[i].busy && r->src[i].fd == fd) {
 			loop_del_fd(r->loop, fd);
 			r->src[i].fd = -1;
@@ -548,10 +548,11 @@ relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
 
 	if (r->to[1] == NULL)
 		return -1;
-	for (i = OPTS_MAX_SOURCES; i < OPTS_MAX_SOURCES + RELAY_PIPES; i++)
+	/* right after the log sources: every slot below nsrc is in use */
+	for (i = r->o->nsrc; i < r->o->nsrc + RELAY_PIPES; i++)
 		if (!r->src[i].busy)
 			break;
-	if (i == OPTS_MAX_SOURCES + RELAY_PIPES)
+	if (i == r->o->nsrc + RELAY_PIPES)
 		return -1;
 	s = &r->src[i];
 	if (s->lb == NULL && (s->lb = relay_map(sizeof(*s->lb))) == NULL)
@@ -917,17 +918,13 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	size_t i;
 	struct stat s1, s2;
 
-	memset(r, 0, sizeof(*r));
+	/*
+	 * r is zero (in tend's static state): pages of it never used are
+	 * never touched, so they cost no memory.
+	 */
 	r->o = o;
 	r->loop = l;
 	r->inotify = -1;
-	for (i = 0; i < OPTS_MAX_SOURCES + RELAY_PIPES; i++) {
-		r->src[i].fd = -1;
-		r->src[i].os = &r->src[i].own;	/* unused slots: a pipe's */
-		r->src[i].own.fd = 1;
-		r->src[i].own.kind = SRC_PIPE;
-		r->src[i].own.prefix = "";
-	}
 	/* cron jobs' output comes through the relay too, for its prefix */
 	if (o->nsrc == 0 && o->list[OPTS_L_CRON].n == 0 &&
 	    o->list[OPTS_L_CRONTAB].n == 0)
