@@ -146,10 +146,10 @@ static const char opts_usage_text[] =
 "Environment: TEND_SUBREAPER TEND_PDEATHSIG TEND_VERBOSITY TEND_WARN_REAP\n"
 "TEND_PGROUP TEND_REMAP_EXIT TEND_REWRITE TEND_SETSID TEND_GRACE TEND_LOG\n"
 "TEND_TAIL TEND_TAIL_FROM TEND_SYSLOG TEND_SYSLOG_STDERR TEND_LOG_FORMAT\n"
-"and TEND_<LONG_OPTION> for the options above from --env-file on\n"
+"and TEND_<LONG_OPTION> for the options above from --env-file on, but --cron\n"
 "TINI_SUBREAPER TINI_VERBOSITY TINI_KILL_PROCESS_GROUP DUMB_INIT_SETSID\n"
 "Exit: COMMAND's status, 128+N by signal N, 126/127 cannot run, 125 usage,\n"
-"124 wait timed out.\n";
+"124 wait timed out; health: 0 healthy, 1 not.\n";
 
 static const char opts_license_text[] =
 #include "license.inc"
