@@ -21,8 +21,9 @@ REL_CFLAGS := $(BASE) $(WARN) -Os -fstack-protector-strong \
 	   -flto=auto -fno-pie -malign-data=abi -fno-jump-tables
 # The 48 KiB budget (bytes measured on x86_64, musl 1.2.3, gcc 12):
 # -flto=auto optimises the program as one unit, its partitions built in
-# parallel (inlining and dead code across files: ~320 bytes). -fno-pie: the binary is a non-PIE executable at
-# 0x400000 anyway, so code may use 32-bit absolute addresses and tables of
+# parallel (inlining and dead code across files: ~320 bytes). -fno-pie:
+# the binary is a non-PIE executable at 0x400000 anyway, so code may use
+# 32-bit absolute addresses and tables of
 # pointers need no relocation (~540). -malign-data=abi aligns arrays as
 # the ABI asks, not to 32 bytes for vector loads (~60); -fno-jump-tables
 # makes switches compare chains (~110). See also the $(B)/tend recipe,
