@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tend/errstr.h"
@@ -79,4 +80,43 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+int
+fs_dir_open(struct fs_dir *d, const char *path)
+{
+	d->n = d->off = 0;
+	d->fd = sys_open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return d->fd < 0 ? -1 : 0;
+}
+
+const char *
+fs_dir_next(struct fs_dir *d)
+{
+	/* struct linux_dirent64: ino 8, off 8, reclen 2, type 1, name */
+	unsigned short reclen;
+	const char *name;
+
+	for (;;) {
+		if (d->off >= d->n) {
+			d->n = syscall(SYS_getdents64, d->fd, d->buf.b,
+			    sizeof(d->buf.b));
+			d->off = 0;
+			if (d->n <= 0)
+				return NULL;
+		}
+		memcpy(&reclen, d->buf.b + d->off + 16, sizeof(reclen));
+		name = d->buf.b + d->off + 19;
+		d->off += reclen;
+		if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0)
+			return name;
+	}
+}
+
+void
+fs_dir_close(struct fs_dir *d)
+{
+	if (d->fd >= 0)
+		close(d->fd);
+	d->fd = -1;
 }

@@ -12,12 +12,12 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tend/errstr.h"
 #include "tend/exitcode.h"
 #include "tend/fmt.h"
+#include "tend/fs.h"
 #include "tend/log.h"
 #include "tend/startup.h"
 #include "tend/state.h"
@@ -29,41 +29,35 @@
 static void
 hooks_add(struct tend *t, const char *path, const char **v, size_t *n)
 {
-	char ents[4096], *s;
+	struct fs_dir d;
 	struct stat st;
 	const char *name;
 	size_t first = *n, i, len;
-	unsigned short reclen;
-	long got, off;
-	int fd;
+	char *s;
 
 	if (sys_stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		if (*n < HOOKS_MAX)
 			v[(*n)++] = path;	/* exec says what is wrong */
 		return;
 	}
-	if ((fd = sys_open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if (fs_dir_open(&d, path) < 0)
 		return;
-	while ((got = syscall(SYS_getdents64, fd, ents, sizeof(ents))) > 0)
-		for (off = 0; off < got && *n < HOOKS_MAX; off += reclen) {
-			memcpy(&reclen, ents + off + 16, sizeof(reclen));
-			name = ents + off + 19;
-			len = strlen(path) + strlen(name) + 2;
-			if (name[0] == '.' || (s = env_alloc(&t->env, len)) ==
-			    NULL)
-				continue;
-			fmt_s(s, len, "%s/%s", path, name);
-			/* executables only, as run-parts: a README is no hook */
-			if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
-			    access(s, X_OK) < 0)
-				continue;
-			/* insertion sort: lexical, as the C locale's ls */
-			for (i = *n; i > first && strcmp(v[i - 1], s) > 0; i--)
-				v[i] = v[i - 1];
-			v[i] = s;
-			(*n)++;
-		}
-	close(fd);
+	while (*n < HOOKS_MAX && (name = fs_dir_next(&d)) != NULL) {
+		len = strlen(path) + strlen(name) + 2;
+		if (name[0] == '.' || (s = env_alloc(&t->env, len)) == NULL)
+			continue;
+		fmt_s(s, len, "%s/%s", path, name);
+		/* executables only, as run-parts: a README is no hook */
+		if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
+		    access(s, X_OK) < 0)
+			continue;
+		/* insertion sort: lexical, as the C locale's ls */
+		for (i = *n; i > first && strcmp(v[i - 1], s) > 0; i--)
+			v[i] = v[i - 1];
+		v[i] = s;
+		(*n)++;
+	}
+	fs_dir_close(&d);
 }
 
 static size_t

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "tend/errstr.h"
 #include "tend/fmt.h"
+#include "tend/fs.h"
 #include "tend/exitcode.h"
 #include "tend/log.h"
 #include "tend/num.h"
@@ -163,48 +163,26 @@ reap_read_children(struct reap_pids *p, int fd)
 	reap_parse_pids(p, buf, keep);
 }
 
-/* The layout getdents64(2) fills in. */
-struct reap_dirent {
-	uint64_t	d_ino;
-	int64_t		d_off;
-	unsigned short	d_reclen;
-	unsigned char	d_type;
-	char		d_name[];
-};
-
 /* Append the children of every thread of pid (proc(5): task/TID/children). */
 static int
 reap_children_of(struct reap_pids *p, pid_t pid)
 {
-	union {
-		struct reap_dirent	e;	/* for its alignment */
-		char			b[2048];
-	} dents;
+	struct fs_dir d;
+	const char *tid;
 	char path[64];
-	struct reap_dirent *e;
-	long n, off;
-	int dfd, fd;
+	int fd;
 
 	fmt_s(path, sizeof(path), "/proc/%d/task", (int)pid);
-	dfd = sys_open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
+	if (fs_dir_open(&d, path) < 0)
 		return -1;
-	while ((n = syscall(SYS_getdents64, dfd, dents.b,
-	    sizeof(dents.b))) > 0) {
-		for (off = 0; off < n; off += e->d_reclen) {
-			e = (struct reap_dirent *)(dents.b + off);
-			if (e->d_name[0] == '.')
-				continue;
-			fmt_s(path, sizeof(path), "%.*s/children", 20,
-			    e->d_name);
-			fd = openat(dfd, path, O_RDONLY | O_CLOEXEC);
-			if (fd < 0)
-				continue;
-			reap_read_children(p, fd);
-			close(fd);
-		}
+	while ((tid = fs_dir_next(&d)) != NULL) {
+		fmt_s(path, sizeof(path), "%.*s/children", 20, tid);
+		if ((fd = openat(d.fd, path, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		reap_read_children(p, fd);
+		close(fd);
 	}
-	close(dfd);
+	fs_dir_close(&d);
 	return 0;
 }
 

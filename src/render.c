@@ -11,7 +11,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tend/errstr.h"
@@ -193,54 +192,40 @@ fail:
 static int
 render_dir(struct tend *t, const char *src, const char *dst)
 {
-	char ents[4096], s[RENDER_PATH_MAX], d[RENDER_PATH_MAX];
+	char s[RENDER_PATH_MAX], d[RENDER_PATH_MAX];
+	struct fs_dir dir;
 	struct stat st;
-	long n, off;
-	int fd, rc = 0;
+	const char *name;
+	int rc = 0;
 
-	if ((fd = sys_open(src, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+	if (fs_dir_open(&dir, src) < 0) {
 		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_str(errno));
 		return -1;
 	}
-	/* getdents64: opendir would bring malloc into the binary */
-	while ((n = syscall(SYS_getdents64, fd, ents, sizeof(ents))) > 0) {
-		for (off = 0; off < n; ) {
-			/* struct linux_dirent64: ino, off, reclen, type, name */
-			unsigned short reclen;
-			const char *name = ents + off + 19;
-
-			memcpy(&reclen, ents + off + 16, sizeof(reclen));
-			off += reclen;
-			/*
-			 * ".", "..", and Kubernetes' "..data" and
-			 * "..2024_..." that its volume's symlinks go through
-			 */
-			if (strcmp(name, ".") == 0 || strncmp(name, "..", 2) ==
-			    0)
-				continue;
-			if (fmt_s(s, sizeof(s), "%s/%s", src, name) >=
-			    sizeof(s) - 1 || fmt_s(d, sizeof(d), "%s/%s", dst,
-			    name) >= sizeof(d) - 1) {
-				tlog(1, TLOG_ERR, "cannot render %s/%s: path "
-				    "too long", src, name);
-				rc = -1;
-				continue;
-			}
-			if (sys_lstat(s, &st) < 0)
-				continue;
-			/* a link to a directory could loop: not followed */
-			if (S_ISLNK(st.st_mode) && (sys_stat(s, &st) < 0 ||
-			    S_ISDIR(st.st_mode)))
-				continue;
-			if (S_ISDIR(st.st_mode)) {
-				if (render_dir(t, s, d) < 0)
-					rc = -1;
-			} else if (S_ISREG(st.st_mode) &&
-			    render_file(t, s, d, &st) < 0)
-				rc = -1;
+	while ((name = fs_dir_next(&dir)) != NULL) {
+		/* Kubernetes' "..data", "..2024_...": its volume's links */
+		if (strncmp(name, "..", 2) == 0)
+			continue;
+		if (fmt_s(s, sizeof(s), "%s/%s", src, name) >= sizeof(s) - 1 ||
+		    fmt_s(d, sizeof(d), "%s/%s", dst, name) >= sizeof(d) - 1) {
+			tlog(1, TLOG_ERR, "cannot render %s/%s: path too long",
+			    src, name);
+			rc = -1;
+			continue;
 		}
+		if (sys_lstat(s, &st) < 0)
+			continue;
+		/* a link to a directory could loop: not followed */
+		if (S_ISLNK(st.st_mode) && (sys_stat(s, &st) < 0 ||
+		    S_ISDIR(st.st_mode)))
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (render_dir(t, s, d) < 0)
+				rc = -1;
+		} else if (S_ISREG(st.st_mode) && render_file(t, s, d, &st) < 0)
+			rc = -1;
 	}
-	close(fd);
+	fs_dir_close(&dir);
 	return rc;
 }
 

@@ -3,6 +3,7 @@
 #define TEND_FS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Make path a FIFO (mode 0666 minus umask), creating its parent
@@ -22,5 +23,26 @@ int	fs_reopen_nonblock(int fd);
 
 /* mkdir -p of the directory part of path; 0 or -1 with errno. */
 int	fs_make_parents(const char *path);
+
+/*
+ * A directory read with getdents64(2): opendir(3) would bring malloc into
+ * the binary. fd stays usable for openat(2).
+ */
+struct fs_dir {
+	int		 fd;
+	long		 n, off;	/* bytes in buf, the next record */
+	union {
+		uint64_t align;		/* struct linux_dirent64's */
+		char	 b[2048];
+	}		 buf;
+};
+
+/* 0, or -1 with errno. */
+int	fs_dir_open(struct fs_dir *d, const char *path);
+
+/* The next entry's name, "." and ".." left out; NULL at the end. */
+const char *fs_dir_next(struct fs_dir *d);
+
+void	fs_dir_close(struct fs_dir *d);
 
 #endif
