@@ -403,13 +403,13 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 		net_why(why, whylen, errno);
 		return 0;
 	case URL_UNIX:
-		memset(&a, 0, sizeof(a));
 		a.un.sun_family = AF_UNIX;
 		if (strlen(u->path) >= sizeof(a.un.sun_path)) {
 			net_why(why, whylen, ENAMETOOLONG);
 			return 0;
 		}
-		memcpy(a.un.sun_path, u->path, strlen(u->path));
+		/* url_parse zeroed the rest of u->path: no memset needed */
+		memcpy(a.un.sun_path, u->path, sizeof(a.un.sun_path));
 		alen = sizeof(a.un);
 		break;
 	default:
