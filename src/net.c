@@ -95,18 +95,27 @@ net_set(union net_addr *a, int family, const unsigned char *ip,
 	}
 }
 
-/* name in /etc/hosts: 4 or 6, or 0. */
+/*
+ * The lines of a file up to the first that maps name: /etc/hosts, name
+ * into ip (4 or 6, or 0); or with name NULL, all of /etc/resolv.conf into
+ * r (0).
+ */
 static int
-net_hosts(const char *name, int want, unsigned char ip[16])
+net_file(const char *path, struct dns_conf *r, const char *name, int want,
+    unsigned char ip[16])
 {
 	char *buf, *p, *s;
 	size_t len, n;
 	int f = 0;
 
-	if (env_read("/etc/hosts", NET_CONF_MAX, &buf, &len) < 0)
+	if (env_read(path, NET_CONF_MAX, &buf, &len) < 0)
 		return 0;
-	for (p = buf; f == 0 && (s = env_line(&p, buf + len, &n)) != NULL; )
-		f = dns_hosts_line(s, n, name, want, ip);
+	for (p = buf; f == 0 && (s = env_line(&p, buf + len, &n)) != NULL; ) {
+		if (name == NULL)
+			dns_conf_line(r, s, n);
+		else
+			f = dns_hosts_line(s, n, name, want, ip);
+	}
 	munmap(buf, NET_CONF_MAX + 1);
 	return f;
 }
@@ -114,15 +123,8 @@ net_hosts(const char *name, int want, unsigned char ip[16])
 static void
 net_conf(struct dns_conf *r)
 {
-	char *buf, *p, *s;
-	size_t len, n;
-
 	dns_conf_init(r);
-	if (env_read("/etc/resolv.conf", NET_CONF_MAX, &buf, &len) == 0) {
-		for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; )
-			dns_conf_line(r, s, n);
-		munmap(buf, NET_CONF_MAX + 1);
-	}
+	(void)net_file("/etc/resolv.conf", r, NULL, 0, NULL);
 	if (r->nns == 0) {	/* no resolv.conf: the local one, as libc */
 		r->nns = 1;
 		r->ns_family[0] = 4;
@@ -215,7 +217,7 @@ net_resolve(const struct url *u, union net_addr *a, int64_t deadline,
 	int f, dots = 0, i, k, rc, failed = 0, want = u->family;
 
 	if ((f = dns_addr_parse(h, hl, ip)) != 0 ||
-	    (f = net_hosts(h, want, ip)) != 0)
+	    (f = net_file("/etc/hosts", NULL, h, want, ip)) != 0)
 		goto found;
 	if (strcmp(h, "localhost") == 0) {	/* no /etc/hosts (scratch) */
 		f = want == 6 ? 6 : 4;
