@@ -16,6 +16,7 @@ url_parse(struct url *u, const char *s, char *err, size_t errlen)
 {
 	const char *a, *e, *h, *p, *q = s, *why;
 	unsigned char lit[16];
+	char *d;
 	unsigned long port;
 	size_t n = 0, i;
 
@@ -44,11 +45,8 @@ url_parse(struct url *u, const char *s, char *err, size_t errlen)
 		why = "unix:// and file:// take an absolute path, no host";
 		if (*a != '/')
 			goto fail;
-		why = "path too long";
-		if (strlen(a) > URL_PATH_MAX)
-			goto fail;
-		memcpy(u->path, a, strlen(a));
-		return 0;
+		e = a;
+		goto path;
 	}
 	u->scheme = i < 3 ? URL_TCP : URL_HTTP;
 	u->family = "\0\4\6"[i];
@@ -111,19 +109,23 @@ url_parse(struct url *u, const char *s, char *err, size_t errlen)
 		goto fail;
 	if (i < 3)
 		return 0;
-	/* http: "/" when there is no path, the query kept, a fragment not */
-	i = 0;
+	/*
+	 * http: "/" when there is no path, the query kept, a fragment not.
+	 * unix, file (i > 3): the path byte for byte, blanks and all.
+	 */
+path:
+	d = u->path;
 	if (*e != '/')
-		u->path[i++] = '/';
-	for (; *e != '\0' && *e != '#'; e++) {
+		*d++ = '/';
+	for (; *e != '\0' && (i > 3 || *e != '#'); e++) {
 		why = "path too long";
-		if (i == URL_PATH_MAX)
+		if (d == u->path + URL_PATH_MAX)
 			goto fail;
 		/* a blank or control character would end the request line */
 		why = "blank or control character in the path";
-		if ((unsigned char)*e <= ' ')
+		if (i == 3 && (unsigned char)*e <= ' ')
 			goto fail;
-		u->path[i++] = *e;
+		*d++ = *e;
 	}
 	return 0;
 fail:
