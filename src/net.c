@@ -212,7 +212,7 @@ net_resolve(const struct url *u, union net_addr *a, int64_t deadline,
 	struct dns_conf r;
 	unsigned char ip[16];
 	char name[URL_HOST_MAX + 256];
-	const char *h = u->host;
+	const char *h = u->host, *q;
 	size_t hl = strlen(h);
 	int f, dots = 0, i, k, rc, failed = 0, want = u->family;
 
@@ -234,15 +234,16 @@ net_resolve(const struct url *u, union net_addr *a, int64_t deadline,
 	 */
 	for (k = 0; k <= r.nsearch; k++) {
 		i = dots >= r.ndots ? k - 1 : (k < r.nsearch ? k : -1);
-		if (i >= 0 && h[hl - 1] == '.')
-			continue;
-		if (i >= 0)
+		q = h;
+		if (i >= 0) {
+			if (h[hl - 1] == '.')
+				continue;
 			fmt_s(name, sizeof(name), "%s.%s", h, r.search[i]);
-		else
-			fmt_s(name, sizeof(name), "%s", h);
+			q = name;
+		}
 		for (f = want == 6 ? 6 : 4; f; f = f == 4 && want == 0 ? 6 :
 		    0) {
-			rc = net_dns(&r, name, f == 4 ? DNS_A : DNS_AAAA,
+			rc = net_dns(&r, q, f == 4 ? DNS_A : DNS_AAAA,
 			    deadline, w, ip);
 			if (rc == -2)
 				return -1;
