@@ -25,39 +25,25 @@ http_request(char *buf, size_t len, const struct url *u)
 }
 
 /*
- * Byte by byte against "HTTP/1.d cdde": d a digit, c 1-5 (the code is
- * 100..599), e what ends the code (a blank, or the line end when there is
- * no reason phrase). So a wrong byte decides at once, and a line that
- * starts right needs only its first 13 bytes.
+ * Byte by byte, each within its bounds in lo and hi: "HTTP/1.", a digit,
+ * a blank, a code of 100..599, then what ends the code (a blank, or the
+ * line end when there is no reason phrase). So a wrong byte decides at
+ * once, and a line that starts right needs only its first 13 bytes.
  */
 int
 http_status(const char *buf, size_t len)
 {
-	static const char pat[] = "HTTP/1.d cdde";
+	static const char lo[] = "HTTP/1.0 100", hi[] = "HTTP/1.9 599";
 	size_t i;
 	char c;
 
-	for (i = 0; i < sizeof(pat) - 1; i++) {
+	for (i = 0; i < sizeof(lo); i++) {
 		if (i == len)
 			return 0;
 		c = buf[i];
-		switch (pat[i]) {
-		case 'c':
-			if (c < '1' || c > '5')
-				return -1;
-			break;
-		case 'd':
-			if (c < '0' || c > '9')
-				return -1;
-			break;
-		case 'e':
-			if (c != ' ' && c != '\r' && c != '\n')
-				return -1;
-			break;
-		default:
-			if (c != pat[i])
-				return -1;
-		}
+		if (i == sizeof(lo) - 1 ? c != ' ' && c != '\r' && c != '\n' :
+		    c < lo[i] || c > hi[i])
+			return -1;
 	}
 	return (buf[9] - '0') * 100 + (buf[10] - '0') * 10 + buf[11] - '0';
 }
