@@ -23,7 +23,7 @@ url_parse(struct url *u, const char *s, char *err, size_t errlen)
 	memset(u, 0, sizeof(*u));
 	why = "missing scheme (tcp://, http://, unix:// or file://)";
 	p = strchr(s, ':');
-	if (p == NULL || strncmp(p, "://", 3) != 0)
+	if (p == NULL || p[1] != '/' || p[2] != '/')
 		goto fail;
 	a = p + 3;
 	n = (size_t)(p - s);
