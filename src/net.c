@@ -34,11 +34,11 @@ union net_addr {
 	struct sockaddr_un	un;
 };
 
-/* Why something failed, as a lower-case phrase: "connection refused". */
+/* Why the last call failed (errno), lower case: "connection refused". */
 static void
-net_why(char *why, size_t whylen, int err)
+net_why(char *why, size_t whylen)
 {
-	fmt_s(why, whylen, "%s", err_str(err));
+	fmt_s(why, whylen, "%s", err_str(errno));
 	if (why[0] >= 'A' && why[0] <= 'Z' && why[1] >= 'a')
 		why[0] += 'a' - 'A';
 }
@@ -288,7 +288,7 @@ net_connect(int fd, const union net_addr *a, socklen_t alen,
 		if (connect(fd, &a->sa, alen) == 0 || errno == EISCONN)
 			return 1;
 	}
-	net_why(why, whylen, errno);
+	net_why(why, whylen);
 	return 0;
 }
 
@@ -322,7 +322,7 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 	if (c->contains && (buf = mmap(NULL, NET_BODY_MAX + 16384,
 	    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) ==
 	    MAP_FAILED) {
-		net_why(why, whylen, ENOMEM);
+		net_why(why, whylen);	/* ENOMEM */
 		return 0;
 	}
 	if (c->contains)
@@ -334,7 +334,7 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 			continue;
 		}
 		if (n < 0 && errno != EAGAIN && errno != EINTR) {
-			net_why(why, whylen, errno);
+			net_why(why, whylen);
 			goto out;
 		}
 		if ((rc = net_wait(fd, POLLOUT, deadline, w)) <= 0)
@@ -361,7 +361,7 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 		if (n == 0)
 			break;
 		if (errno != EAGAIN && errno != EINTR) {
-			net_why(why, whylen, errno);
+			net_why(why, whylen);
 			goto out;
 		}
 		if ((rc = net_wait(fd, POLLIN, deadline, w)) <= 0)
@@ -403,12 +403,13 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 		fmt_s(why, whylen, "exists");
 		if (sys_stat(u->path, &st) == 0)
 			return 1;
-		net_why(why, whylen, errno);
+		net_why(why, whylen);
 		return 0;
 	case URL_UNIX:
 		a.un.sun_family = AF_UNIX;
 		if (strlen(u->path) >= sizeof(a.un.sun_path)) {
-			net_why(why, whylen, ENAMETOOLONG);
+			errno = ENAMETOOLONG;
+			net_why(why, whylen);
 			return 0;
 		}
 		/* url_parse zeroed the rest of u->path: no memset needed */
@@ -425,7 +426,7 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 	fd = sys_socket(a.sa.sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
 	    0);
 	if (fd < 0) {
-		net_why(why, whylen, errno);
+		net_why(why, whylen);
 		return 0;
 	}
 	fmt_s(why, whylen, "connected");
