@@ -214,7 +214,7 @@ dns_hosts_line(const char *line, size_t n, const char *name, int want,
     unsigned char addr[16])
 {
 	const char *p, *q, *e = memchr(line, '#', n);
-	size_t i, nl = strlen(name);
+	size_t i;
 	int fam;
 
 	if (e == NULL)
@@ -229,7 +229,8 @@ dns_hosts_line(const char *line, size_t n, const char *name, int want,
 		for (i = 0; p + i < q && dns_lower(p[i]) == dns_lower(name[i]);
 		    i++)
 			;
-		if (i == nl && p + i == q)
+		/* the field ended where the name did */
+		if (p + i == q && name[i] == '\0')
 			return fam;
 	}
 	return 0;
