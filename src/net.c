@@ -319,14 +319,15 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 	ssize_t n;
 	int rc = 0, st = 0;
 
-	if (c->contains && (buf = mmap(NULL, NET_BODY_MAX + 16384,
-	    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) ==
-	    MAP_FAILED) {
-		net_why(why, whylen);	/* ENOMEM */
-		return 0;
-	}
-	if (c->contains)
+	if (c->contains) {
 		cap = NET_BODY_MAX + 16384;
+		buf = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+		    MAP_ANONYMOUS, -1, 0);
+		if (buf == MAP_FAILED) {
+			net_why(why, whylen);	/* ENOMEM */
+			return 0;
+		}
+	}
 	while (off < rl) {
 		n = send(fd, req + off, rl - off, MSG_NOSIGNAL);
 		if (n > 0) {
