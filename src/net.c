@@ -385,7 +385,7 @@ timeout:
 	if (rc == 0)
 		fmt_s(why, whylen, "timed out waiting for the HTTP response");
 out:
-	if (buf != small)
+	if (c->contains)
 		munmap(buf, cap);
 	return rc;
 }
