@@ -264,14 +264,18 @@ found:
 	return 1;
 }
 
-/* Connect fd to a: 1, 0 with why, -1 stopped. */
+/*
+ * Connect fd to a: 1, 0 with why, -1 stopped. The length is AF_UNIX's
+ * (the union's is more, refused there); inet sockets read the length
+ * their family needs of it (tcp_v4_connect, tcp_v6_connect).
+ */
 static int
-net_connect(int fd, const union net_addr *a, socklen_t alen,
-    int64_t deadline, const struct net_watch *w, char *why, size_t whylen)
+net_connect(int fd, const union net_addr *a, int64_t deadline,
+    const struct net_watch *w, char *why, size_t whylen)
 {
 	int rc;
 
-	if (connect(fd, &a->sa, alen) == 0)
+	if (connect(fd, &a->sa, sizeof(a->un)) == 0)
 		return 1;
 	if (errno == EINPROGRESS) {
 		if ((rc = net_wait(fd, POLLOUT, deadline, w)) <= 0) {
@@ -285,7 +289,7 @@ net_connect(int fd, const union net_addr *a, socklen_t alen,
 		 * pending error, taken (__inet_stream_connect in
 		 * net/ipv4/af_inet.c: SS_CONNECTING, then sock_error).
 		 */
-		if (connect(fd, &a->sa, alen) == 0 || errno == EISCONN)
+		if (connect(fd, &a->sa, sizeof(a->un)) == 0 || errno == EISCONN)
 			return 1;
 	}
 	net_why(why, whylen);
@@ -396,7 +400,6 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 {
 	union net_addr a;
 	struct stat st;
-	socklen_t alen;
 	int fd, rc;
 
 	switch (u->scheme) {
@@ -415,13 +418,10 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 		}
 		/* url_parse zeroed the rest of u->path: no memset needed */
 		memcpy(a.un.sun_path, u->path, sizeof(a.un.sun_path));
-		alen = sizeof(a.un);
 		break;
 	default:
 		if ((rc = net_resolve(u, &a, deadline, w, why, whylen)) <= 0)
 			return rc;
-		alen = a.sa.sa_family == AF_INET ? sizeof(a.in) :
-		    sizeof(a.in6);
 		break;
 	}
 	fd = sys_socket(a.sa.sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
@@ -431,7 +431,7 @@ net_probe(const struct url *u, const struct net_check *c, int64_t deadline,
 		return 0;
 	}
 	fmt_s(why, whylen, "connected");
-	rc = net_connect(fd, &a, alen, deadline, w, why, whylen);
+	rc = net_connect(fd, &a, deadline, w, why, whylen);
 	if (rc == 1 && u->scheme == URL_HTTP)
 		rc = net_http(fd, u, c, deadline, w, why, whylen);
 	close(fd);
