@@ -39,16 +39,16 @@ url_parse(struct url *u, const char *s, char *err, size_t errlen)
 	    "instead";
 	if (i == 6)
 		goto fail;
+	/* by index: URL_TCP (0) thrice, URL_HTTP, URL_UNIX, URL_FILE (3) */
+	u->scheme = (enum url_scheme)"\0\0\0\1\2\3"[i];
 	if (i > 3) {
 		/* unix:///run/x.sock: the path as it is, blanks and all */
-		u->scheme = i == 4 ? URL_UNIX : URL_FILE;
 		why = "unix:// and file:// take an absolute path, no host";
 		if (*a != '/')
 			goto fail;
 		e = a;
 		goto path;
 	}
-	u->scheme = i < 3 ? URL_TCP : URL_HTTP;
 	u->family = "\0\4\6"[i];
 	u->port = i == 3 ? 80 : 0;
 

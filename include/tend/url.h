@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 0..3 in this order: url_parse maps scheme names to them by index */
 enum url_scheme {
 	URL_TCP,
 	URL_HTTP,
