@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -41,6 +42,18 @@ net_why(char *why, size_t whylen)
 	fmt_s(why, whylen, "%s", err_str(errno));
 	if (why[0] >= 'A' && why[0] <= 'Z' && why[1] >= 'a')
 		why[0] += 'a' - 'A';
+}
+
+/*
+ * connect(2) as the system call: musl's wrapper makes it a cancellation
+ * point, of no use without threads, and only tend's probes call it. The
+ * length is AF_UNIX's (the union's is more, refused there); inet sockets
+ * read what their family needs of it (tcp_v4_connect, tcp_v6_connect).
+ */
+static int
+net_sys_connect(int fd, const union net_addr *a)
+{
+	return (int)syscall(SYS_connect, fd, &a->sa, sizeof(a->un));
 }
 
 /*
@@ -160,7 +173,7 @@ net_dns(const struct dns_conf *r, const char *name, int qtype,
 		if (p[nfd].fd < 0)
 			continue;
 		/* connected: replies from anyone else never reach us */
-		if (connect(p[nfd].fd, &ns.sa, sizeof(ns)) < 0 ||
+		if (net_sys_connect(p[nfd].fd, &ns) < 0 ||
 		    send(p[nfd].fd, q, qlen, 0) != (ssize_t)qlen) {
 			close(p[nfd].fd);
 			continue;
@@ -264,18 +277,14 @@ found:
 	return 1;
 }
 
-/*
- * Connect fd to a: 1, 0 with why, -1 stopped. The length is AF_UNIX's
- * (the union's is more, refused there); inet sockets read the length
- * their family needs of it (tcp_v4_connect, tcp_v6_connect).
- */
+/* Connect fd to a: 1, 0 with why, -1 stopped. */
 static int
 net_connect(int fd, const union net_addr *a, int64_t deadline,
     const struct net_watch *w, char *why, size_t whylen)
 {
 	int rc;
 
-	if (connect(fd, &a->sa, sizeof(a->un)) == 0)
+	if (net_sys_connect(fd, a) == 0)
 		return 1;
 	if (errno == EINPROGRESS) {
 		if ((rc = net_wait(fd, POLLOUT, deadline, w)) <= 0) {
@@ -289,7 +298,7 @@ net_connect(int fd, const union net_addr *a, int64_t deadline,
 		 * pending error, taken (__inet_stream_connect in
 		 * net/ipv4/af_inet.c: SS_CONNECTING, then sock_error).
 		 */
-		if (connect(fd, &a->sa, sizeof(a->un)) == 0 || errno == EISCONN)
+		if (net_sys_connect(fd, a) == 0 || errno == EISCONN)
 			return 1;
 	}
 	net_why(why, whylen);
