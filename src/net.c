@@ -347,10 +347,8 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 			off += (size_t)n;
 			continue;
 		}
-		if (n < 0 && errno != EAGAIN && errno != EINTR) {
-			net_why(why, whylen);
-			goto out;
-		}
+		if (n < 0 && errno != EAGAIN && errno != EINTR)
+			goto fail;
 		if ((rc = net_wait(fd, POLLOUT, deadline, w)) <= 0)
 			goto timeout;
 	}
@@ -374,10 +372,8 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 		}
 		if (n == 0)
 			break;
-		if (errno != EAGAIN && errno != EINTR) {
-			net_why(why, whylen);
-			goto out;
-		}
+		if (errno != EAGAIN && errno != EINTR)
+			goto fail;
 		if ((rc = net_wait(fd, POLLIN, deadline, w)) <= 0)
 			goto timeout;
 	}
@@ -393,6 +389,11 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 		fmt_s(why, whylen, "HTTP %d, body without the text", st);
 	else
 		rc = 1;
+	goto out;
+fail:
+	/* down, even after a wait that had set rc to 1 */
+	net_why(why, whylen);
+	rc = 0;
 	goto out;
 timeout:
 	if (rc == 0)
