@@ -250,25 +250,18 @@ static int
 opts_remap(struct opts *o, const char *what, const char *s, char *err,
     size_t errlen)
 {
-	char item[16];
-	const char *p = s, *comma;
-	size_t n;
+	const char *p = s, *item;
 	unsigned long v;
 
 	do {
-		comma = strchr(p, ',');
-		n = comma ? (size_t)(comma - p) : strlen(p);
-		if (n == 0 || n >= sizeof(item))
-			return opts_fail(err, errlen, what, s,
-			    "expected exit codes 0-255");
-		memcpy(item, p, n);
-		item[n] = '\0';
-		if (num_parse(item, 255, &v) < 0)
+		/* an item is at most 15 characters ("000000000000255") */
+		item = p;
+		if (num_scan(&p, 255, &v) < 0 || (*p != ',' && *p != '\0') ||
+		    p - item > 15)
 			return opts_fail(err, errlen, what, s,
 			    "expected exit codes 0-255");
 		exit_remap_add(&o->remap, (int)v);
-		p = comma + 1;
-	} while (comma);
+	} while (*p++ == ',');
 	return 0;
 }
 
