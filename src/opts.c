@@ -359,7 +359,7 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
     const char *spec, char *err, size_t errlen)
 {
 	struct opts_source *src;
-	char *colon, *stream, *prefix = NULL;
+	const char *colon, *stream;
 
 	if (o->nsrc == OPTS_MAX_SOURCES) {
 		fmt_s(err, errlen, "%s: too many log sources (at most %d)",
@@ -381,19 +381,13 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
 		    NULL)
 			return opts_fail(err, errlen, what, spec, "too long");
 		stream = colon + 1;
-		if ((colon = strchr(stream, ':')) != NULL)
-			prefix = colon + 1;
-		if (strncmp(stream, "stdout", 6) == 0 &&
-		    (stream[6] == '\0' || stream[6] == ':'))
-			src->fd = 1;
-		else if (strncmp(stream, "stderr", 6) == 0 &&
-		    (stream[6] == '\0' || stream[6] == ':'))
-			src->fd = 2;
-		else
+		src->fd = strncmp(stream, "stdout", 6) == 0 ? 1 :
+		    strncmp(stream, "stderr", 6) == 0 ? 2 : 0;
+		if (src->fd == 0 || (stream[6] != '\0' && stream[6] != ':'))
 			return opts_fail(err, errlen, what, spec,
 			    "expected PATH[:stdout|:stderr[:PREFIX]]");
-		if (prefix != NULL)
-			src->prefix = prefix;
+		if (stream[6] == ':')
+			src->prefix = stream + 7;
 	}
 	if (strlen(src->prefix) > OPTS_PREFIX_MAX)
 		return opts_fail(err, errlen, what, spec, "prefix too long");
