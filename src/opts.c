@@ -691,12 +691,32 @@ opts_defaults(struct opts *o, const char *argv0)
 		o->setsid = o->pgroup = true;
 }
 
+/*
+ * Apply op with its value: val if the option's word holds one, else the
+ * next argument, argv[*i + 1], if op takes one.
+ */
+static int
+opts_take(struct opts *o, const struct opts_opt *op, const char *what,
+    const char *val, int argc, char **argv, int *i, char *err,
+    size_t errlen)
+{
+	if ((op->flags & O_ARG) && val == NULL) {
+		if (*i + 1 >= argc) {
+			fmt_s(err, errlen, "option '%s' needs a value",
+			    what);
+			return -1;
+		}
+		val = argv[++*i];
+	}
+	return opts_apply(o, op, what, val, err, errlen);
+}
+
 /* A long option "--name" or "--name=value" at argv[*i]. */
 static int
 opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
     size_t errlen)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '='), *arg = NULL;
+	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
 	const char *nm = opts_names;
 	const struct opts_opt *op;
 	size_t n = eq ? (size_t)(eq - name) : strlen(name);
@@ -712,23 +732,12 @@ opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
 		return -1;
 	}
 	fmt_s(what, sizeof(what), "--%s", nm);
-	if (op->flags & O_OPTARG) {
-		arg = eq ? eq + 1 : NULL;
-	} else if (op->flags & O_ARG) {
-		if (eq)
-			arg = eq + 1;
-		else if (*i + 1 < argc)
-			arg = argv[++*i];
-		else {
-			fmt_s(err, errlen, "option '%s' needs a value",
-			    what);
-			return -1;
-		}
-	} else if (eq) {
+	if (eq && !(op->flags & (O_ARG | O_OPTARG))) {
 		fmt_s(err, errlen, "option '%s' takes no value", what);
 		return -1;
 	}
-	return opts_apply(o, op, what, arg, err, errlen);
+	return opts_take(o, op, what, eq ? eq + 1 : NULL, argc, argv, i, err,
+	    errlen);
 }
 
 /* A cluster of short options "-vvg", "-e5", "-e 5" at argv[*i]. */
@@ -737,7 +746,7 @@ opts_one_short(struct opts *o, int argc, char **argv, int *i, char *err,
     size_t errlen)
 {
 	const struct opts_opt *op;
-	const char *p, *arg;
+	const char *p;
 	char what[3] = "-?";
 
 	for (p = argv[*i] + 1; *p != '\0'; p++) {
@@ -749,21 +758,11 @@ opts_one_short(struct opts *o, int argc, char **argv, int *i, char *err,
 			return -1;
 		}
 		what[1] = *p;
-		if (!(op->flags & O_ARG)) {
-			if (opts_apply(o, op, what, NULL, err, errlen) < 0)
-				return -1;
-			continue;
-		}
-		if (p[1] != '\0')
-			arg = p + 1;
-		else if (*i + 1 < argc)
-			arg = argv[++*i];
-		else {
-			fmt_s(err, errlen, "option '%s' needs a value",
-			    what);
+		if (op->flags & O_ARG)	/* the rest of the word, or the next */
+			return opts_take(o, op, what, p[1] ? p + 1 : NULL,
+			    argc, argv, i, err, errlen);
+		if (opts_apply(o, op, what, NULL, err, errlen) < 0)
 			return -1;
-		}
-		return opts_apply(o, op, what, arg, err, errlen);
 	}
 	return 0;
 }
