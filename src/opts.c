@@ -650,7 +650,7 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 	/* the session first: an explicit process-group variable wins */
 	if ((v = opts_getenv(envp, "DUMB_INIT_SETSID")) != NULL) {
 		/* "1" on, "0" off; dumb-init leaves its defaults otherwise */
-		if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
+		if ((v[0] == '0' || v[0] == '1') && v[1] == '\0')
 			o->setsid = o->pgroup = v[0] == '1';
 	}
 	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
@@ -662,7 +662,8 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 		o->subreaper = true;
 	if (opts_getenv(envp, "TINI_KILL_PROCESS_GROUP"))
 		o->pgroup = true;
-	if ((v = opts_getenv(envp, "DUMB_INIT_DEBUG")) && strcmp(v, "1") == 0)
+	if ((v = opts_getenv(envp, "DUMB_INIT_DEBUG")) && v[0] == '1' &&
+	    v[1] == '\0')
 		o->verbosity = 4;
 	return opts_env_table(o, envp, err, errlen);
 }
