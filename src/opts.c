@@ -231,15 +231,15 @@ static int
 opts_bool(const char *what, const char *s, bool *out, char *err,
     size_t errlen)
 {
-	/* each word, then its value: '1' true, '0' false ("" is false) */
-	static const char words[][7] = { "11", "true1", "yes1", "on1", "00",
-	    "false0", "no0", "off0", "0" };
-	size_t i, n = strlen(s);
+	/* the true words, then the false ones; the last is "" */
+	static const char words[] = "1\0true\0yes\0on\0"
+	    "0\0false\0no\0off\0";
+	const char *w = words;
+	int k;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n + 1 &&
-		    strncmp(words[i], s, n) == 0) {
-			*out = words[i][n] == '1';
+	for (k = 0; k < 9; k++, w += strlen(w) + 1)
+		if (strcmp(w, s) == 0) {
+			*out = k < 4;
 			return 0;
 		}
 	return opts_fail(err, errlen, what, s, "expected 1 or 0");
