@@ -194,17 +194,16 @@ opts_license(void)
 enum opts_persona
 opts_persona_of(const char *argv0)
 {
-	const char *base;
+	const char *base, *n = "dumb-init\0tini\0tini-static\0docker-init";
+	int k;
 
 	if (argv0 == NULL)
 		return PERSONA_TEND;
 	base = strrchr(argv0, '/');
 	base = base ? base + 1 : argv0;
-	if (strcmp(base, "dumb-init") == 0)
-		return PERSONA_DUMB_INIT;
-	if (strcmp(base, "tini") == 0 || strcmp(base, "tini-static") == 0 ||
-	    strcmp(base, "docker-init") == 0)
-		return PERSONA_TINI;
+	for (k = 0; k < 4; k++, n += strlen(n) + 1)
+		if (strcmp(base, n) == 0)
+			return k == 0 ? PERSONA_DUMB_INIT : PERSONA_TINI;
 	return PERSONA_TEND;
 }
 
