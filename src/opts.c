@@ -54,7 +54,10 @@ enum opts_kind {
 #define O_STEP		32	/* as O_ENV, a startup step's (opts_is_step_env) */
 #define O_NOLONG	64	/* TEND_<NAME> only, no --name */
 
+/* an offset fits the table's byte: opts.h puts these fields first */
 #define O_OFF(f)	offsetof(struct opts, f)
+_Static_assert(offsetof(struct opts, remap) <= 256,
+    "the flags and durations of struct opts are out of a byte's reach");
 
 /*
  * Every option: long name, short letter (0: none), kind, arg, flags.
@@ -120,7 +123,7 @@ static const struct opts_opt {
 	char		 c;
 	unsigned char	 kind;
 	unsigned char	 flags;
-	unsigned short	 arg;
+	unsigned char	 arg;
 } opts_table[] = {
 	OPTS_TABLE(OPTS_ENTRY)
 };

@@ -80,7 +80,16 @@ struct opts {
 	bool			 warn_reap;	/* -w */
 	bool			 pgroup;	/* -g: signal the child's group */
 	bool			 setsid;	/* child in a session of its own */
+	/* flags and durations of options stay before remap: see opts.c */
+	bool			 quiet;		/* -q: no progress lines */
+	bool			 render_owner;	/* chown DST to --user */
+	bool			 no_overwrite;
+	bool			 secrets;
+	bool			 no_new_privs;
 	int64_t			 grace_ms;
+	int64_t			 wait_timeout_ms;	/* -1: forever */
+	int64_t			 wait_interval_ms;
+	int64_t			 post_timeout_ms;
 	struct exit_remap	 remap;		/* -e */
 	int			 rewrite[NSIG];	/* -r: sig -> sig, 0 drops */
 	char		       **argv;		/* COMMAND ARG... NULL */
@@ -90,19 +99,11 @@ struct opts {
 	bool			 tail_from_start;
 	int			 syslog_stderr;	/* severities <= this: stderr */
 	struct opts_list	 list[OPTS_NLISTS];
-	int64_t			 wait_timeout_ms;	/* -1: forever */
-	int64_t			 wait_interval_ms;
 	int			 wait_lo, wait_hi;	/* HTTP statuses */
 	bool			 status_set;	/* ... given: health keeps them */
 	const char		*contains;	/* health: text in the body */
-	bool			 quiet;		/* -q: no progress lines */
 	int			 render_mode;	/* -1: the template's */
-	bool			 render_owner;	/* chown DST to --user */
-	bool			 no_overwrite;
-	bool			 secrets;
 	const char		*user;		/* NULL: no privilege drop */
-	bool			 no_new_privs;
-	int64_t			 post_timeout_ms;
 	size_t			 store_used;
 	char			 store[OPTS_STORE];
 };
