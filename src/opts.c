@@ -400,30 +400,11 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
 	return 0;
 }
 
+/* s as one of two words: 0 for the first, 1 for the second, else -1. */
 static int
-opts_log_format(struct opts *o, const char *what, const char *s, char *err,
-    size_t errlen)
+opts_word(const char *s, const char *w0, const char *w1)
 {
-	if (strcmp(s, "text") == 0)
-		o->log_format = LOGFMT_TEXT;
-	else if (strcmp(s, "json") == 0)
-		o->log_format = LOGFMT_JSON;
-	else
-		return opts_fail(err, errlen, what, s, "expected text or json");
-	return 0;
-}
-
-static int
-opts_tail_from(struct opts *o, const char *what, const char *s, char *err,
-    size_t errlen)
-{
-	if (strcmp(s, "start") == 0)
-		o->tail_from_start = true;
-	else if (strcmp(s, "end") == 0)
-		o->tail_from_start = false;
-	else
-		return opts_fail(err, errlen, what, s, "expected start or end");
-	return 0;
+	return strcmp(s, w0) == 0 ? 0 : strcmp(s, w1) == 0 ? 1 : -1;
 }
 
 static int
@@ -523,6 +504,7 @@ opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
 {
 	char why[128];
 	void *field = (char *)o + op->arg;
+	int k;
 
 	switch (op->kind) {
 	case K_TRUE:
@@ -569,9 +551,17 @@ opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
 		o->src[o->nsrc - 1].prefix = arg;
 		return 0;
 	case K_LOG_FORMAT:
-		return opts_log_format(o, what, arg, err, errlen);
+		if ((k = opts_word(arg, "text", "json")) < 0)
+			return opts_fail(err, errlen, what, arg,
+			    "expected text or json");
+		o->log_format = k == 0 ? LOGFMT_TEXT : LOGFMT_JSON;
+		return 0;
 	case K_TAIL_FROM:
-		return opts_tail_from(o, what, arg, err, errlen);
+		if ((k = opts_word(arg, "end", "start")) < 0)
+			return opts_fail(err, errlen, what, arg,
+			    "expected start or end");
+		o->tail_from_start = k;
+		return 0;
 	case K_SYSLOG_STDERR:
 		return opts_syslog_stderr(o, what, arg, err, errlen);
 	case K_STATUS:
