@@ -576,7 +576,7 @@ opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
 	case K_RENDER_MODE:
 		return opts_mode(o, what, arg, err, errlen);
 	}
-	/* K_USER */
+	/* K_USER, the one kind left */
 	if (*arg == '\0')
 		return opts_fail(err, errlen, what, arg,
 		    "expected USER|UID[:GROUP|GID]");
@@ -764,7 +764,10 @@ int
 opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
     char *err, size_t errlen)
 {
-	/* subcommands are words; "tend -- wait" runs a COMMAND named wait */
+	/*
+	 * Subcommands are words, in the order of OPTS_WAIT, OPTS_RENDER,
+	 * OPTS_HEALTH; "tend -- wait" runs a COMMAND named wait.
+	 */
 	static const char subs[][7] = { "wait", "render", "health" };
 	int i, rc;
 	const char *tv;
