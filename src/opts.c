@@ -717,8 +717,8 @@ opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
 
 	for (op = opts_table; op < opts_table + OPTS_NOPT;
 	    op++, nm += strlen(nm) + 1)
-		if (!(op->flags & O_NOLONG) && strlen(nm) == n &&
-		    strncmp(nm, name, n) == 0)
+		if (!(op->flags & O_NOLONG) && strncmp(nm, name, n) == 0 &&
+		    nm[n] == '\0')
 			break;
 	if (op == opts_table + OPTS_NOPT) {
 		fmt_s(err, errlen, "unknown option '--%.*s'", (int)n, name);
