@@ -51,7 +51,7 @@ enum opts_kind {
 #define O_ENV		4	/* also read from TEND_<NAME> */
 #define O_SPLIT		8	/* ... as blank-separated items */
 #define O_SEMI		16	/* ... as ';'-separated items */
-#define O_STEP		32	/* as O_ENV, a startup step's (opts_is_step_env) */
+#define O_STEP		32	/* as O_ENV, of a step: opts_is_step_env */
 #define O_NOLONG	64	/* TEND_<NAME> only, no --name */
 
 /* an offset fits the table's byte: opts.h puts these fields first */
@@ -176,7 +176,8 @@ static const char opts_usage_text[] =
 "TEND_TAIL TEND_TAIL_FROM TEND_SYSLOG TEND_SYSLOG_STDERR TEND_LOG_FORMAT\n"
 "and TEND_<LONG_OPTION> for the options above from --env-file on, but --cron\n"
 "TINI_SUBREAPER TINI_VERBOSITY TINI_KILL_PROCESS_GROUP DUMB_INIT_SETSID\n"
-"Exit: COMMAND's, 128+N by signal N, 126/127 cannot run, 125 usage, 124 timeout\n";
+"Exit: COMMAND's, 128+N by signal N, 126/127 cannot run, 125 usage, "
+"124 timeout\n";
 
 static const char opts_license_text[] =
 #include "license.inc"
