@@ -18,89 +18,117 @@
 #include "tend/signame.h"
 #include "tend/syslogfmt.h"
 
-enum {
-	OPT_GRACE = 256,
-	OPT_SETSID,
-	OPT_LOG,
-	OPT_TAIL,
-	OPT_SYSLOG,
-	OPT_PREFIX,
-	OPT_LOG_FORMAT,
-	OPT_TAIL_FROM,
-	OPT_SYSLOG_STDERR,
-	/* lists: OPT_LIST + enum opts_list_kind */
-	OPT_LIST,
-	OPT_WAIT_TIMEOUT = OPT_LIST + OPTS_NLISTS,
-	OPT_WAIT_INTERVAL,
-	OPT_WAIT_STATUS,
-	OPT_RENDER_MODE,
-	OPT_RENDER_OWNER,
-	OPT_NO_OVERWRITE,
-	OPT_SECRETS,
-	OPT_USER,
-	OPT_NO_NEW_PRIVS,
-	OPT_POST_TIMEOUT,
-	OPT_CONTAINS,
+/*
+ * What an option does with its value. Where it does it is the entry's
+ * arg: a field of struct opts (offsetof), a list, a log source kind, a
+ * mode or a session flag, as the comment of each kind says.
+ */
+enum opts_kind {
+	K_TRUE,		/* the bool at arg becomes true */
+	K_DURATION,	/* the int64_t at arg, in ms */
+	K_LIST,		/* an item of list arg */
+	K_SOURCE,	/* a log source of kind arg */
+	K_MODE,		/* o->mode = arg */
+	K_SESSION,	/* o->setsid = o->pgroup = arg */
+	K_VERBOSE,
+	K_VERBOSITY,
+	K_SIGNAL,
+	K_REMAP,
+	K_REWRITE,
+	K_PREFIX,
+	K_LOG_FORMAT,
+	K_TAIL_FROM,
+	K_SYSLOG_STDERR,
+	K_STATUS,
+	K_CONTAINS,
+	K_RENDER_MODE,
+	K_USER,
 };
 
-/* has_arg bits beyond 1 and 2: also read from TEND_<NAME>; blank-split */
-#define OPTS_ENV	4
-#define OPTS_SPLIT	8
+/* flags: how the value is given, and whether TEND_<NAME> gives it too */
+#define O_ARG		1	/* takes a value */
+#define O_OPTARG	2	/* takes one only as --name=VALUE */
+#define O_ENV		4	/* also read from TEND_<NAME> */
+#define O_SPLIT		8	/* ... as blank-separated items */
+#define O_SEMI		16	/* ... as ';'-separated items */
+#define O_STEP		32	/* as O_ENV, of a step: opts_is_step_env */
+#define O_NOLONG	64	/* TEND_<NAME> only, no --name */
 
-/* has_arg: 1 takes a value, 2 only as --name=VALUE; no pointers inside */
-static const struct opts_long {
-	char		 name[14];
-	unsigned short	 key;
-	unsigned char	 has_arg;
-} opts_long_table[] = {
-	{ "subreaper", 's', 0 },
-	{ "pdeathsig", 'p', 1 },
-	{ "verbose", 'v', 0 },
-	{ "warn-reap", 'w', 0 },
-	{ "pgroup", 'g', 0 },
-	{ "remap-exit", 'e', 1 },
-	{ "rewrite", 'r', 1 },
-	{ "single-child", 'c', 0 },
-	{ "setsid", OPT_SETSID, 0 },
-	{ "grace", OPT_GRACE, 1 },
-	{ "log", OPT_LOG, 1 },
-	{ "tail", OPT_TAIL, 1 },
-	{ "syslog", OPT_SYSLOG, 2 },
-	{ "prefix", OPT_PREFIX, 1 },
-	{ "log-format", OPT_LOG_FORMAT, 1 },
-	{ "tail-from", OPT_TAIL_FROM, 1 },
-	{ "syslog-stderr", OPT_SYSLOG_STDERR, 1 },
-	{ "wait", OPT_LIST + OPTS_L_WAIT, 1 | OPTS_ENV | OPTS_SPLIT },
-	{ "wait-timeout", OPT_WAIT_TIMEOUT, 1 | OPTS_ENV },
-	{ "timeout", OPT_WAIT_TIMEOUT, 1 },
-	{ "wait-interval", OPT_WAIT_INTERVAL, 1 | OPTS_ENV },
-	{ "wait-status", OPT_WAIT_STATUS, 1 | OPTS_ENV },
-	{ "status", OPT_WAIT_STATUS, 1 },
-	{ "contains", OPT_CONTAINS, 1 },
-	{ "quiet", 'q', 0 | OPTS_ENV },
-	{ "render", OPT_LIST + OPTS_L_RENDER, 1 | OPTS_ENV | OPTS_SPLIT },
-	{ "render-mode", OPT_RENDER_MODE, 1 | OPTS_ENV },
-	{ "render-owner", OPT_RENDER_OWNER, 0 | OPTS_ENV },
-	{ "no-overwrite", OPT_NO_OVERWRITE, 0 | OPTS_ENV },
-	{ "secrets", OPT_SECRETS, 0 | OPTS_ENV },
-	{ "env-file", OPT_LIST + OPTS_L_ENV_FILE, 1 | OPTS_ENV | OPTS_SPLIT },
-	{ "user", OPT_USER, 1 | OPTS_ENV },
-	{ "no-new-privs", OPT_NO_NEW_PRIVS, 0 | OPTS_ENV },
-	{ "pre", OPT_LIST + OPTS_L_PRE, 1 | OPTS_ENV | OPTS_SPLIT },
-	{ "post", OPT_LIST + OPTS_L_POST, 1 | OPTS_ENV | OPTS_SPLIT },
-	{ "post-timeout", OPT_POST_TIMEOUT, 1 | OPTS_ENV },
-	{ "cron", OPT_LIST + OPTS_L_CRON, 1 },
-	{ "crontab", OPT_LIST + OPTS_L_CRONTAB, 1 | OPTS_ENV | OPTS_SPLIT },
-	{ "pause", 'P', 0 },
-	{ "version", 'V', 0 },
-	{ "license", 'l', 0 },
-	{ "help", 'h', 0 },
+/* an offset fits the table's byte: opts.h puts these fields first */
+#define O_OFF(f)	offsetof(struct opts, f)
+_Static_assert(offsetof(struct opts, remap) <= 256,
+    "the flags and durations of struct opts are out of a byte's reach");
+
+/*
+ * Every option: long name, short letter (0: none), kind, arg, flags.
+ * The environment is read in this order (it decides which bad variable
+ * is named, and the order of log sources).
+ */
+#define OPTS_TABLE(X) \
+	X("subreaper", 's', K_TRUE, O_OFF(subreaper), O_ENV) \
+	X("pdeathsig", 'p', K_SIGNAL, 0, O_ARG | O_ENV) \
+	X("verbose", 'v', K_VERBOSE, 0, 0) \
+	X("verbosity", 0, K_VERBOSITY, 0, O_ARG | O_ENV | O_NOLONG) \
+	X("warn-reap", 'w', K_TRUE, O_OFF(warn_reap), O_ENV) \
+	X("pgroup", 'g', K_TRUE, O_OFF(pgroup), O_ENV) \
+	X("remap-exit", 'e', K_REMAP, 0, O_ARG | O_ENV) \
+	X("rewrite", 'r', K_REWRITE, 0, O_ARG | O_ENV) \
+	X("single-child", 'c', K_SESSION, 0, 0) \
+	X("setsid", 0, K_SESSION, 1, 0) \
+	X("grace", 0, K_DURATION, O_OFF(grace_ms), O_ARG | O_ENV) \
+	X("log", 0, K_SOURCE, SRC_FIFO, O_ARG | O_ENV | O_SEMI) \
+	X("tail", 0, K_SOURCE, SRC_TAIL, O_ARG | O_ENV | O_SEMI) \
+	X("syslog", 0, K_SOURCE, SRC_SYSLOG, O_OPTARG | O_ENV | O_SEMI) \
+	X("prefix", 0, K_PREFIX, 0, O_ARG) \
+	X("log-format", 0, K_LOG_FORMAT, 0, O_ARG | O_ENV) \
+	X("tail-from", 0, K_TAIL_FROM, 0, O_ARG | O_ENV) \
+	X("syslog-stderr", 0, K_SYSLOG_STDERR, 0, O_ARG | O_ENV) \
+	X("wait", 0, K_LIST, OPTS_L_WAIT, O_ARG | O_STEP | O_SPLIT) \
+	X("wait-timeout", 0, K_DURATION, O_OFF(wait_timeout_ms), \
+	    O_ARG | O_STEP) \
+	X("timeout", 0, K_DURATION, O_OFF(wait_timeout_ms), O_ARG) \
+	X("wait-interval", 0, K_DURATION, O_OFF(wait_interval_ms), \
+	    O_ARG | O_STEP) \
+	X("wait-status", 0, K_STATUS, 0, O_ARG | O_STEP) \
+	X("status", 0, K_STATUS, 0, O_ARG) \
+	X("contains", 0, K_CONTAINS, 0, O_ARG) \
+	X("quiet", 'q', K_TRUE, O_OFF(quiet), O_STEP) \
+	X("render", 0, K_LIST, OPTS_L_RENDER, O_ARG | O_STEP | O_SPLIT) \
+	X("render-mode", 0, K_RENDER_MODE, 0, O_ARG | O_STEP) \
+	X("render-owner", 0, K_TRUE, O_OFF(render_owner), O_STEP) \
+	X("no-overwrite", 0, K_TRUE, O_OFF(no_overwrite), O_STEP) \
+	X("secrets", 0, K_TRUE, O_OFF(secrets), O_STEP) \
+	X("env-file", 0, K_LIST, OPTS_L_ENV_FILE, O_ARG | O_STEP | O_SPLIT) \
+	X("user", 0, K_USER, 0, O_ARG | O_STEP) \
+	X("no-new-privs", 0, K_TRUE, O_OFF(no_new_privs), O_STEP) \
+	X("pre", 0, K_LIST, OPTS_L_PRE, O_ARG | O_STEP | O_SPLIT) \
+	X("post", 0, K_LIST, OPTS_L_POST, O_ARG | O_STEP | O_SPLIT) \
+	X("post-timeout", 0, K_DURATION, O_OFF(post_timeout_ms), \
+	    O_ARG | O_STEP) \
+	X("cron", 0, K_LIST, OPTS_L_CRON, O_ARG) \
+	X("crontab", 0, K_LIST, OPTS_L_CRONTAB, O_ARG | O_STEP | O_SPLIT) \
+	X("pause", 'P', K_MODE, OPTS_PAUSE, 0) \
+	X("version", 'V', K_MODE, OPTS_VERSION, 0) \
+	X("license", 'l', K_MODE, OPTS_LICENSE, 0) \
+	X("help", 'h', K_MODE, OPTS_HELP, 0)
+
+#define OPTS_NAME(name, c, kind, arg, fl)	name "\0"
+#define OPTS_ENTRY(name, c, kind, arg, fl)	\
+	{ c, kind, fl, arg },
+
+/* The names, one after the other (NUL-separated), in table order. */
+static const char opts_names[] = OPTS_TABLE(OPTS_NAME);
+
+static const struct opts_opt {
+	char		 c;
+	unsigned char	 kind;
+	unsigned char	 flags;
+	unsigned char	 arg;
+} opts_table[] = {
+	OPTS_TABLE(OPTS_ENTRY)
 };
 
-#define OPTS_LONG_LEN (sizeof(opts_long_table) / sizeof(opts_long_table[0]))
-
-/* Short options; a ':' after a letter means it takes an argument. */
-static const char opts_short[] = "sp:vwge:r:cqPVlh";
+#define OPTS_NOPT (sizeof(opts_table) / sizeof(opts_table[0]))
 
 static const char opts_usage_text[] =
 "Usage: tend [OPTIONS] [--] COMMAND [ARG...]\n"
@@ -109,47 +137,47 @@ static const char opts_usage_text[] =
 "       tend health [--timeout 5s] [--status 200-399] [--contains TEXT] URL\n"
 "       tend -P | --version | -h | -l\n"
 "Options stop at the first non-option.\n"
-"  -s --subreaper         be a child subreaper (automatic)\n"
-"  -p --pdeathsig SIG     get SIG when tend's parent dies\n"
-"  -v --verbose           more messages on stderr (repeatable)\n"
-"  -w --warn-reap         warn for each reaped orphan\n"
-"  -g --pgroup            signal the child's process group\n"
-"  -e --remap-exit CODE   exit 0 for status CODE (repeatable)\n"
-"  -r --rewrite FROM:TO   forward signal FROM as TO; TO 0 drops it\n"
-"  -c --single-child      no session; signal the child only\n"
-"     --setsid            child in its own session; signal its group\n"
-"     --grace DURATION    then SIGTERM the rest, SIGKILL after (5s)\n"
-"     --log PATH[:stdout|:stderr[:PREFIX]]   relay FIFO PATH's lines\n"
-"     --tail PATH[:stdout|:stderr[:PREFIX]]  follow file PATH (tail -F)\n"
+"  -s --subreaper        be a child subreaper\n"
+"  -p --pdeathsig SIG    get SIG when the parent dies\n"
+"  -v --verbose          more messages (repeatable)\n"
+"  -w --warn-reap        warn on reaped orphans\n"
+"  -g --pgroup           signal the child's group\n"
+"  -e --remap-exit CODE  exit 0 for status CODE\n"
+"  -r --rewrite FROM:TO  send FROM as TO; TO 0 drops\n"
+"  -c --single-child     no session, signal the child\n"
+"     --setsid           a session for the child\n"
+"     --grace DURATION   SIGTERM to SIGKILL (5s)\n"
+"     --log PATH[:stdout|:stderr[:PREFIX]]  relay a FIFO\n"
+"     --tail PATH[:...]  follow a file (tail -F)\n"
 "     --tail-from end|start\n"
-"     --syslog[=PATH]     relay syslog datagrams (/dev/log)\n"
-"     --syslog-stderr LEVEL  LEVEL and worse to stderr (err)\n"
-"     --prefix TEXT       prefix of the source before\n"
+"     --syslog[=PATH]    relay syslog (/dev/log)\n"
+"     --syslog-stderr LEVEL  and worse to stderr (err)\n"
+"     --prefix TEXT      of the source before\n"
 "     --log-format text|json\n"
-"     --env-file FILE     KEY=VALUE lines for the child (repeatable)\n"
-"     --secrets           NAME_FILE=PATH becomes NAME=<PATH's content>\n"
-"     --render SRC:DST    expand ${VAR} in SRC into DST (repeatable)\n"
+"     --env-file FILE    KEY=VALUE lines\n"
+"     --secrets          NAME_FILE=PATH sets NAME\n"
+"     --render SRC:DST   expand ${VAR} in SRC\n"
 "     --render-mode OCTAL --render-owner  --no-overwrite\n"
-"     --pre PATH          run hook file or directory first (repeatable)\n"
-"     --wait URL          tcp:// http:// unix:// file:// (repeatable)\n"
+"     --pre PATH         hooks before COMMAND\n"
+"     --wait URL         tcp:// http:// unix:// file://\n"
 "     --wait-timeout DURATION (none)  --wait-interval DURATION (250ms)\n"
-"     --wait-status LO[-HI]  HTTP statuses that count (200-299)\n"
-"  -q --quiet             no progress lines\n"
+"     --wait-status LO[-HI]  HTTP statuses (200-299)\n"
+"  -q --quiet            no progress lines\n"
 "     --user USER|UID[:GROUP|GID]  run COMMAND as USER\n"
-"     --no-new-privs      set no_new_privs for COMMAND\n"
-"     --post PATH         hook after COMMAND exits (repeatable)\n"
-"     --post-timeout DURATION  bound of the post hooks (10s)\n"
-"     --cron 'SPEC COMMAND'  a cron job (repeatable; @every 5m too)\n"
-"     --crontab FILE      cron jobs of FILE (repeatable)\n"
-"  -P --pause             no child; exit 0 on SIGINT/SIGTERM\n"
+"     --no-new-privs     for COMMAND\n"
+"     --post PATH        hooks after COMMAND\n"
+"     --post-timeout DURATION  for the post hooks (10s)\n"
+"     --cron 'SPEC COMMAND'  a cron job\n"
+"     --crontab FILE     cron jobs from FILE\n"
+"  -P --pause            no child; exit 0 on SIGINT/SIGTERM\n"
 "  -V --version  -l --license  -h --help\n"
 "Environment: TEND_SUBREAPER TEND_PDEATHSIG TEND_VERBOSITY TEND_WARN_REAP\n"
 "TEND_PGROUP TEND_REMAP_EXIT TEND_REWRITE TEND_SETSID TEND_GRACE TEND_LOG\n"
 "TEND_TAIL TEND_TAIL_FROM TEND_SYSLOG TEND_SYSLOG_STDERR TEND_LOG_FORMAT\n"
 "and TEND_<LONG_OPTION> for the options above from --env-file on, but --cron\n"
 "TINI_SUBREAPER TINI_VERBOSITY TINI_KILL_PROCESS_GROUP DUMB_INIT_SETSID\n"
-"Exit: COMMAND's status, 128+N by signal N, 126/127 cannot run, 125 usage,\n"
-"124 wait timed out; health: 0 healthy, 1 not.\n";
+"Exit: COMMAND's, 128+N by signal N, 126/127 cannot run, 125 usage, "
+"124 timeout\n";
 
 static const char opts_license_text[] =
 #include "license.inc"
@@ -170,17 +198,16 @@ opts_license(void)
 enum opts_persona
 opts_persona_of(const char *argv0)
 {
-	const char *base;
+	const char *base, *n = "dumb-init\0tini\0tini-static\0docker-init";
+	int k;
 
 	if (argv0 == NULL)
 		return PERSONA_TEND;
 	base = strrchr(argv0, '/');
 	base = base ? base + 1 : argv0;
-	if (strcmp(base, "dumb-init") == 0)
-		return PERSONA_DUMB_INIT;
-	if (strcmp(base, "tini") == 0 || strcmp(base, "tini-static") == 0 ||
-	    strcmp(base, "docker-init") == 0)
-		return PERSONA_TINI;
+	for (k = 0; k < 4; k++, n += strlen(n) + 1)
+		if (strcmp(base, n) == 0)
+			return k == 0 ? PERSONA_DUMB_INIT : PERSONA_TINI;
 	return PERSONA_TEND;
 }
 
@@ -207,15 +234,15 @@ static int
 opts_bool(const char *what, const char *s, bool *out, char *err,
     size_t errlen)
 {
-	/* each word, then its value: '1' true, '0' false ("" is false) */
-	static const char words[][7] = { "11", "true1", "yes1", "on1", "00",
-	    "false0", "no0", "off0", "0" };
-	size_t i, n = strlen(s);
+	/* the true words, then the false ones; the last is "" */
+	static const char words[] = "1\0true\0yes\0on\0"
+	    "0\0false\0no\0off\0";
+	const char *w = words;
+	int k;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n + 1 &&
-		    strncmp(words[i], s, n) == 0) {
-			*out = words[i][n] == '1';
+	for (k = 0; k < 9; k++, w += strlen(w) + 1)
+		if (strcmp(w, s) == 0) {
+			*out = k < 4;
 			return 0;
 		}
 	return opts_fail(err, errlen, what, s, "expected 1 or 0");
@@ -226,25 +253,18 @@ static int
 opts_remap(struct opts *o, const char *what, const char *s, char *err,
     size_t errlen)
 {
-	char item[16];
-	const char *p = s, *comma;
-	size_t n;
+	const char *p = s, *item;
 	unsigned long v;
 
 	do {
-		comma = strchr(p, ',');
-		n = comma ? (size_t)(comma - p) : strlen(p);
-		if (n == 0 || n >= sizeof(item))
-			return opts_fail(err, errlen, what, s,
-			    "expected exit codes 0-255");
-		memcpy(item, p, n);
-		item[n] = '\0';
-		if (num_parse(item, 255, &v) < 0)
+		/* an item is at most 15 characters ("000000000000255") */
+		item = p;
+		if (num_scan(&p, 255, &v) < 0 || (*p != ',' && *p != '\0') ||
+		    p - item > 15)
 			return opts_fail(err, errlen, what, s,
 			    "expected exit codes 0-255");
 		exit_remap_add(&o->remap, (int)v);
-		p = comma + 1;
-	} while (comma);
+	} while (*p++ == ',');
 	return 0;
 }
 
@@ -342,7 +362,7 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
     const char *spec, char *err, size_t errlen)
 {
 	struct opts_source *src;
-	char *colon, *stream, *prefix = NULL;
+	const char *colon, *stream;
 
 	if (o->nsrc == OPTS_MAX_SOURCES) {
 		fmt_s(err, errlen, "%s: too many log sources (at most %d)",
@@ -364,19 +384,13 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
 		    NULL)
 			return opts_fail(err, errlen, what, spec, "too long");
 		stream = colon + 1;
-		if ((colon = strchr(stream, ':')) != NULL)
-			prefix = colon + 1;
-		if (strncmp(stream, "stdout", 6) == 0 &&
-		    (stream[6] == '\0' || stream[6] == ':'))
-			src->fd = 1;
-		else if (strncmp(stream, "stderr", 6) == 0 &&
-		    (stream[6] == '\0' || stream[6] == ':'))
-			src->fd = 2;
-		else
+		src->fd = strncmp(stream, "stdout", 6) == 0 ? 1 :
+		    strncmp(stream, "stderr", 6) == 0 ? 2 : 0;
+		if (src->fd == 0 || (stream[6] != '\0' && stream[6] != ':'))
 			return opts_fail(err, errlen, what, spec,
 			    "expected PATH[:stdout|:stderr[:PREFIX]]");
-		if (prefix != NULL)
-			src->prefix = prefix;
+		if (stream[6] == ':')
+			src->prefix = stream + 7;
 	}
 	if (strlen(src->prefix) > OPTS_PREFIX_MAX)
 		return opts_fail(err, errlen, what, spec, "prefix too long");
@@ -387,54 +401,11 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
 	return 0;
 }
 
-/* "a;b;c" from the environment: each item copied, then parsed. */
+/* s as one of two words: 0 for the first, 1 for the second, else -1. */
 static int
-opts_source_list(struct opts *o, enum opts_src_kind kind, const char *what,
-    const char *list, char *err, size_t errlen)
+opts_word(const char *s, const char *w0, const char *w1)
 {
-	const char *p = list, *semi;
-	char *item;
-	size_t n;
-
-	do {
-		semi = strchr(p, ';');
-		n = semi ? (size_t)(semi - p) : strlen(p);
-		if (n > 0) {
-			if ((item = opts_keep(o, p, n)) == NULL)
-				return opts_fail(err, errlen, what, list,
-				    "too long");
-			if (opts_source(o, kind, what, item, err, errlen) < 0)
-				return -1;
-		}
-		p = semi + 1;
-	} while (semi);
-	return 0;
-}
-
-static int
-opts_log_format(struct opts *o, const char *what, const char *s, char *err,
-    size_t errlen)
-{
-	if (strcmp(s, "text") == 0)
-		o->log_format = LOGFMT_TEXT;
-	else if (strcmp(s, "json") == 0)
-		o->log_format = LOGFMT_JSON;
-	else
-		return opts_fail(err, errlen, what, s, "expected text or json");
-	return 0;
-}
-
-static int
-opts_tail_from(struct opts *o, const char *what, const char *s, char *err,
-    size_t errlen)
-{
-	if (strcmp(s, "start") == 0)
-		o->tail_from_start = true;
-	else if (strcmp(s, "end") == 0)
-		o->tail_from_start = false;
-	else
-		return opts_fail(err, errlen, what, s, "expected start or end");
-	return 0;
+	return strcmp(s, w0) == 0 ? 0 : strcmp(s, w1) == 0 ? 1 : -1;
 }
 
 static int
@@ -500,9 +471,6 @@ opts_item(struct opts *o, int l, const char *what, const char *arg,
 	return 0;
 }
 
-static int	opts_apply(struct opts *, int, const char *, const char *,
-		    char *, size_t);
-
 /* TEND_<NAME> of a long option: dashes as underscores, upper case. */
 static size_t
 opts_env_name(char *name, size_t len, const char *opt)
@@ -518,65 +486,148 @@ bool
 opts_is_step_env(const char *entry)
 {
 	char name[24];
+	const char *nm = opts_names;
 	size_t k, n;
 
-	for (k = 0; k < OPTS_LONG_LEN; k++) {
-		if (!(opts_long_table[k].has_arg & OPTS_ENV))
+	for (k = 0; k < OPTS_NOPT; k++, nm += strlen(nm) + 1) {
+		if (!(opts_table[k].flags & O_STEP))
 			continue;
-		n = opts_env_name(name, sizeof(name), opts_long_table[k].name);
+		n = opts_env_name(name, sizeof(name), nm);
 		if (strncmp(entry, name, n) == 0 && entry[n] == '=')
 			return true;
 	}
 	return false;
 }
 
+static int
+opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
+    const char *arg, char *err, size_t errlen)
+{
+	char why[128];
+	void *field = (char *)o + op->arg;
+	int k;
+
+	switch (op->kind) {
+	case K_TRUE:
+		*(bool *)field = true;
+		return 0;
+	case K_DURATION:
+		return opts_duration(field, what, arg, err, errlen);
+	case K_LIST:
+		return opts_item(o, op->arg, what, arg, err, errlen);
+	case K_SOURCE:
+		return opts_source(o, op->arg, what,
+		    arg ? arg : OPTS_SYSLOG_PATH, err, errlen);
+	case K_MODE:
+		if (op->arg == OPTS_PAUSE && o->mode >= OPTS_WAIT) {
+			fmt_s(err, errlen, "-P is not an option of a "
+			    "subcommand");
+			return -1;
+		}
+		o->mode = op->arg;
+		return 0;
+	case K_SESSION:
+		o->setsid = o->pgroup = op->arg;
+		return 0;
+	case K_VERBOSE:
+		o->verbosity++;
+		return 0;
+	case K_VERBOSITY:
+		return opts_verbosity(&o->verbosity, what, arg, err, errlen);
+	case K_SIGNAL:
+		return opts_signal(&o->pdeath_sig, what, arg, err, errlen);
+	case K_REMAP:
+		return opts_remap(o, what, arg, err, errlen);
+	case K_REWRITE:
+		return opts_rewrite(o, what, arg, err, errlen);
+	case K_PREFIX:
+		if (o->nsrc == 0) {
+			fmt_s(err, errlen, "%s: give it after the --log, "
+			    "--tail or --syslog it is for", what);
+			return -1;
+		}
+		if (strlen(arg) > OPTS_PREFIX_MAX)
+			return opts_fail(err, errlen, what, arg,
+			    "prefix too long");
+		o->src[o->nsrc - 1].prefix = arg;
+		return 0;
+	case K_LOG_FORMAT:
+		if ((k = opts_word(arg, "text", "json")) < 0)
+			return opts_fail(err, errlen, what, arg,
+			    "expected text or json");
+		o->log_format = k == 0 ? LOGFMT_TEXT : LOGFMT_JSON;
+		return 0;
+	case K_TAIL_FROM:
+		if ((k = opts_word(arg, "end", "start")) < 0)
+			return opts_fail(err, errlen, what, arg,
+			    "expected start or end");
+		o->tail_from_start = k;
+		return 0;
+	case K_SYSLOG_STDERR:
+		return opts_syslog_stderr(o, what, arg, err, errlen);
+	case K_STATUS:
+		if (http_range_parse(arg, &o->wait_lo, &o->wait_hi, why,
+		    sizeof(why)) < 0)
+			return opts_fail(err, errlen, what, arg, why);
+		o->status_set = true;
+		return 0;
+	case K_CONTAINS:
+		o->contains = arg;
+		return 0;
+	case K_RENDER_MODE:
+		return opts_mode(o, what, arg, err, errlen);
+	}
+	/* K_USER, the one kind left */
+	if (*arg == '\0')
+		return opts_fail(err, errlen, what, arg,
+		    "expected USER|UID[:GROUP|GID]");
+	o->user = arg;
+	return 0;
+}
+
 /*
- * The options marked OPTS_ENV, from TEND_<NAME> (dashes as underscores):
- * a flag takes a boolean, a list blank-separated items.
+ * The options marked O_ENV or O_STEP, from TEND_<NAME>: a flag takes a
+ * boolean, --syslog a boolean or a value, a list its items (blank- or
+ * ';'-separated, each copied).
  */
 static int
 opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 {
 	char name[24], *item;
-	const char *v, *p;
-	size_t k, n;
+	const char *nm = opts_names, *v, *p, *sep;
+	const struct opts_opt *op;
+	size_t n;
 	bool b;
-	int rc;
 
-	for (k = 0; k < OPTS_LONG_LEN; k++) {
-		const struct opts_long *ol = &opts_long_table[k];
-
-		if (!(ol->has_arg & OPTS_ENV))
+	for (op = opts_table; op < opts_table + OPTS_NOPT;
+	    op++, nm += strlen(nm) + 1) {
+		if (!(op->flags & (O_ENV | O_STEP)))
 			continue;
-		opts_env_name(name, sizeof(name), ol->name);
+		opts_env_name(name, sizeof(name), nm);
 		if ((v = opts_getenv(envp, name)) == NULL)
 			continue;
-		if (!(ol->has_arg & 3)) {
-			if (opts_bool(name, v, &b, err, errlen) < 0)
+		if (!(op->flags & O_ARG)) {
+			if (opts_bool(name, v, &b, err, errlen) == 0) {
+				if (b && opts_apply(o, op, name, NULL, err,
+				    errlen) < 0)
+					return -1;
+				continue;
+			}
+			if (!(op->flags & O_OPTARG))
 				return -1;
-			if (b && opts_apply(o, ol->key, name, NULL, err,
-			    errlen) < 0)
+		}
+		if (!(op->flags & (O_SPLIT | O_SEMI))) {
+			if (opts_apply(o, op, name, v, err, errlen) < 0)
 				return -1;
 			continue;
 		}
-		if (!(ol->has_arg & OPTS_SPLIT)) {
-			if (opts_apply(o, ol->key, name, v, err, errlen) < 0)
-				return -1;
-			continue;
-		}
-		for (p = v; *p != '\0'; p += n) {
-			for (; *p == ' ' || *p == '\t' || *p == '\n'; p++)
-				;
-			for (n = 0; p[n] != '\0' && p[n] != ' ' &&
-			    p[n] != '\t' && p[n] != '\n'; n++)
-				;
-			if (n == 0)
-				break;
+		sep = op->flags & O_SPLIT ? " \t\n" : ";";
+		for (p = v; *(p += strspn(p, sep)) != '\0'; p += n) {
+			n = strcspn(p, sep);
 			if ((item = opts_keep(o, p, n)) == NULL)
 				return opts_fail(err, errlen, name, v,
 				    "too long");
-			rc = opts_apply(o, ol->key, name, item, err, errlen);
-			if (rc < 0)
+			if (opts_apply(o, op, name, item, err, errlen) < 0)
 				return -1;
 		}
 	}
@@ -592,7 +643,7 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 	/* the session first: an explicit process-group variable wins */
 	if ((v = opts_getenv(envp, "DUMB_INIT_SETSID")) != NULL) {
 		/* "1" on, "0" off; dumb-init leaves its defaults otherwise */
-		if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
+		if ((v[0] == '0' || v[0] == '1') && v[1] == '\0')
 			o->setsid = o->pgroup = v[0] == '1';
 	}
 	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
@@ -604,189 +655,10 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 		o->subreaper = true;
 	if (opts_getenv(envp, "TINI_KILL_PROCESS_GROUP"))
 		o->pgroup = true;
-	if ((v = opts_getenv(envp, "DUMB_INIT_DEBUG")) && strcmp(v, "1") == 0)
+	if ((v = opts_getenv(envp, "DUMB_INIT_DEBUG")) && v[0] == '1' &&
+	    v[1] == '\0')
 		o->verbosity = 4;
-	if ((v = opts_getenv(envp, "TEND_SUBREAPER")) != NULL) {
-		if (opts_bool("TEND_SUBREAPER", v, &b, err, errlen) < 0)
-			return -1;
-		o->subreaper = o->subreaper || b;
-	}
-	if ((v = opts_getenv(envp, "TEND_PDEATHSIG")) != NULL &&
-	    opts_signal(&o->pdeath_sig, "TEND_PDEATHSIG", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_VERBOSITY")) != NULL &&
-	    opts_verbosity(&o->verbosity, "TEND_VERBOSITY", v, err,
-	    errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_WARN_REAP")) != NULL &&
-	    opts_bool("TEND_WARN_REAP", v, &o->warn_reap, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_PGROUP")) != NULL) {
-		if (opts_bool("TEND_PGROUP", v, &b, err, errlen) < 0)
-			return -1;
-		o->pgroup = o->pgroup || b;
-	}
-	if ((v = opts_getenv(envp, "TEND_REMAP_EXIT")) != NULL &&
-	    opts_remap(o, "TEND_REMAP_EXIT", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_REWRITE")) != NULL &&
-	    opts_rewrite(o, "TEND_REWRITE", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_GRACE")) != NULL &&
-	    opts_duration(&o->grace_ms, "TEND_GRACE", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_LOG")) != NULL &&
-	    opts_source_list(o, SRC_FIFO, "TEND_LOG", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_TAIL")) != NULL &&
-	    opts_source_list(o, SRC_TAIL, "TEND_TAIL", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_SYSLOG")) != NULL) {
-		if (opts_bool("TEND_SYSLOG", v, &b, err, errlen) == 0) {
-			if (b && opts_source(o, SRC_SYSLOG, "TEND_SYSLOG",
-			    OPTS_SYSLOG_PATH, err, errlen) < 0)
-				return -1;
-		} else if (opts_source_list(o, SRC_SYSLOG, "TEND_SYSLOG", v,
-		    err, errlen) < 0)
-			return -1;
-	}
-	if ((v = opts_getenv(envp, "TEND_LOG_FORMAT")) != NULL &&
-	    opts_log_format(o, "TEND_LOG_FORMAT", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_TAIL_FROM")) != NULL &&
-	    opts_tail_from(o, "TEND_TAIL_FROM", v, err, errlen) < 0)
-		return -1;
-	if ((v = opts_getenv(envp, "TEND_SYSLOG_STDERR")) != NULL &&
-	    opts_syslog_stderr(o, "TEND_SYSLOG_STDERR", v, err, errlen) < 0)
-		return -1;
 	return opts_env_table(o, envp, err, errlen);
-}
-
-static int
-opts_apply(struct opts *o, int key, const char *what, const char *arg,
-    char *err, size_t errlen)
-{
-	switch (key) {
-	case 's':
-		o->subreaper = true;
-		return 0;
-	case 'p':
-		return opts_signal(&o->pdeath_sig, what, arg, err, errlen);
-	case 'v':
-		o->verbosity++;
-		return 0;
-	case 'w':
-		o->warn_reap = true;
-		return 0;
-	case 'g':
-		o->pgroup = true;
-		return 0;
-	case 'e':
-		return opts_remap(o, what, arg, err, errlen);
-	case 'r':
-		return opts_rewrite(o, what, arg, err, errlen);
-	case 'c':
-		o->setsid = o->pgroup = false;
-		return 0;
-	case OPT_SETSID:
-		o->setsid = o->pgroup = true;
-		return 0;
-	case OPT_GRACE:
-		return opts_duration(&o->grace_ms, what, arg, err, errlen);
-	case OPT_LOG:
-		return opts_source(o, SRC_FIFO, what, arg, err, errlen);
-	case OPT_TAIL:
-		return opts_source(o, SRC_TAIL, what, arg, err, errlen);
-	case OPT_SYSLOG:
-		return opts_source(o, SRC_SYSLOG, what,
-		    arg ? arg : OPTS_SYSLOG_PATH, err, errlen);
-	case OPT_PREFIX:
-		if (o->nsrc == 0) {
-			fmt_s(err, errlen, "%s: give it after the --log, "
-			    "--tail or --syslog it is for", what);
-			return -1;
-		}
-		if (strlen(arg) > OPTS_PREFIX_MAX)
-			return opts_fail(err, errlen, what, arg,
-			    "prefix too long");
-		o->src[o->nsrc - 1].prefix = arg;
-		return 0;
-	case OPT_LOG_FORMAT:
-		return opts_log_format(o, what, arg, err, errlen);
-	case OPT_TAIL_FROM:
-		return opts_tail_from(o, what, arg, err, errlen);
-	case OPT_SYSLOG_STDERR:
-		return opts_syslog_stderr(o, what, arg, err, errlen);
-	case 'q':
-		o->quiet = true;
-		return 0;
-	case OPT_WAIT_TIMEOUT:
-		return opts_duration(&o->wait_timeout_ms, what, arg, err,
-		    errlen);
-	case OPT_WAIT_INTERVAL:
-		if (opts_duration(&o->wait_interval_ms, what, arg, err,
-		    errlen) < 0)
-			return -1;
-		if (o->wait_interval_ms == 0)
-			o->wait_interval_ms = 1;
-		return 0;
-	case OPT_WAIT_STATUS: {
-		char why[96];
-
-		if (http_range_parse(arg, &o->wait_lo, &o->wait_hi, why,
-		    sizeof(why)) < 0)
-			return opts_fail(err, errlen, what, arg, why);
-		o->status_set = true;
-		return 0;
-	}
-	case OPT_CONTAINS:
-		o->contains = arg;
-		return 0;
-	case OPT_RENDER_MODE:
-		return opts_mode(o, what, arg, err, errlen);
-	case OPT_RENDER_OWNER:
-		o->render_owner = true;
-		return 0;
-	case OPT_NO_OVERWRITE:
-		o->no_overwrite = true;
-		return 0;
-	case OPT_SECRETS:
-		o->secrets = true;
-		return 0;
-	case OPT_USER:
-		if (*arg == '\0')
-			return opts_fail(err, errlen, what, arg,
-			    "expected USER|UID[:GROUP|GID]");
-		o->user = arg;
-		return 0;
-	case OPT_NO_NEW_PRIVS:
-		o->no_new_privs = true;
-		return 0;
-	case OPT_POST_TIMEOUT:
-		return opts_duration(&o->post_timeout_ms, what, arg, err,
-		    errlen);
-	case 'P':
-		if (o->mode >= OPTS_WAIT) {	/* a subcommand */
-			fmt_s(err, errlen, "-P is not an option of a "
-			    "subcommand");
-			return -1;
-		}
-		o->mode = OPTS_PAUSE;
-		return 0;
-	case 'V':
-		o->mode = OPTS_VERSION;
-		return 0;
-	case 'l':
-		o->mode = OPTS_LICENSE;
-		return 0;
-	case 'h':
-		o->mode = OPTS_HELP;
-		return 0;
-	}
-	if (key >= OPT_LIST && key < OPT_LIST + OPTS_NLISTS)
-		return opts_item(o, key - OPT_LIST, what, arg, err, errlen);
-	fmt_s(err, errlen, "internal: unhandled option");
-	return -1;
 }
 
 static void
@@ -813,41 +685,53 @@ opts_defaults(struct opts *o, const char *argv0)
 		o->setsid = o->pgroup = true;
 }
 
+/*
+ * Apply op with its value: val if the option's word holds one, else the
+ * next argument, argv[*i + 1], if op takes one.
+ */
+static int
+opts_take(struct opts *o, const struct opts_opt *op, const char *what,
+    const char *val, int argc, char **argv, int *i, char *err,
+    size_t errlen)
+{
+	if ((op->flags & O_ARG) && val == NULL) {
+		if (*i + 1 >= argc) {
+			fmt_s(err, errlen, "option '%s' needs a value",
+			    what);
+			return -1;
+		}
+		val = argv[++*i];
+	}
+	return opts_apply(o, op, what, val, err, errlen);
+}
+
 /* A long option "--name" or "--name=value" at argv[*i]. */
 static int
 opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
     size_t errlen)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '='), *arg = NULL;
-	size_t n = eq ? (size_t)(eq - name) : strlen(name), k;
+	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	const char *nm = opts_names;
+	const struct opts_opt *op;
+	size_t n = eq ? (size_t)(eq - name) : strlen(name);
 	char what[48];
 
-	for (k = 0; k < OPTS_LONG_LEN; k++)
-		if (strlen(opts_long_table[k].name) == n &&
-		    strncmp(opts_long_table[k].name, name, n) == 0)
+	for (op = opts_table; op < opts_table + OPTS_NOPT;
+	    op++, nm += strlen(nm) + 1)
+		if (!(op->flags & O_NOLONG) && strncmp(nm, name, n) == 0 &&
+		    nm[n] == '\0')
 			break;
-	if (k == OPTS_LONG_LEN) {
+	if (op == opts_table + OPTS_NOPT) {
 		fmt_s(err, errlen, "unknown option '--%.*s'", (int)n, name);
 		return -1;
 	}
-	fmt_s(what, sizeof(what), "--%s", opts_long_table[k].name);
-	if ((opts_long_table[k].has_arg & 3) == 2) {
-		arg = eq ? eq + 1 : NULL;
-	} else if (opts_long_table[k].has_arg & 3) {
-		if (eq)
-			arg = eq + 1;
-		else if (*i + 1 < argc)
-			arg = argv[++*i];
-		else {
-			fmt_s(err, errlen, "option '%s' needs a value",
-			    what);
-			return -1;
-		}
-	} else if (eq) {
+	fmt_s(what, sizeof(what), "--%s", nm);
+	if (eq && !(op->flags & (O_ARG | O_OPTARG))) {
 		fmt_s(err, errlen, "option '%s' takes no value", what);
 		return -1;
 	}
-	return opts_apply(o, opts_long_table[k].key, what, arg, err, errlen);
+	return opts_take(o, op, what, eq ? eq + 1 : NULL, argc, argv, i, err,
+	    errlen);
 }
 
 /* A cluster of short options "-vvg", "-e5", "-e 5" at argv[*i]. */
@@ -855,31 +739,24 @@ static int
 opts_one_short(struct opts *o, int argc, char **argv, int *i, char *err,
     size_t errlen)
 {
-	const char *p, *spec, *arg;
+	const struct opts_opt *op;
+	const char *p;
 	char what[3] = "-?";
 
 	for (p = argv[*i] + 1; *p != '\0'; p++) {
-		spec = *p != ':' ? strchr(opts_short, *p) : NULL;
-		if (spec == NULL) {
+		for (op = opts_table; op < opts_table + OPTS_NOPT; op++)
+			if (op->c == *p)
+				break;
+		if (op == opts_table + OPTS_NOPT) {
 			fmt_s(err, errlen, "unknown option '-%c'", *p);
 			return -1;
 		}
 		what[1] = *p;
-		if (spec[1] != ':') {
-			if (opts_apply(o, *p, what, NULL, err, errlen) < 0)
-				return -1;
-			continue;
-		}
-		if (p[1] != '\0')
-			arg = p + 1;
-		else if (*i + 1 < argc)
-			arg = argv[++*i];
-		else {
-			fmt_s(err, errlen, "option '%s' needs a value",
-			    what);
+		if (op->flags & O_ARG)	/* the rest of the word, or the next */
+			return opts_take(o, op, what, p[1] ? p + 1 : NULL,
+			    argc, argv, i, err, errlen);
+		if (opts_apply(o, op, what, NULL, err, errlen) < 0)
 			return -1;
-		}
-		return opts_apply(o, *p, what, arg, err, errlen);
 	}
 	return 0;
 }
@@ -888,30 +765,28 @@ int
 opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
     char *err, size_t errlen)
 {
+	/*
+	 * Subcommands are words, in the order of OPTS_WAIT, OPTS_RENDER,
+	 * OPTS_HEALTH; "tend -- wait" runs a COMMAND named wait.
+	 */
+	static const char subs[][7] = { "wait", "render", "health" };
 	int i, rc;
 	const char *tv;
 
 	opts_defaults(o, argc > 0 ? argv[0] : NULL);
+	for (i = 0; argc > 1 && i < 3; i++)
+		if (strcmp(argv[1], subs[i]) == 0)
+			o->mode = OPTS_WAIT + i;
 	/*
 	 * HEALTHCHECK runs in the container's environment: its TEND_*
 	 * variables are the init's, not the probe's (a bad one must not
 	 * make the probe fail).
 	 */
-	if (argc > 1 && strcmp(argv[1], "health") == 0)
+	if (o->mode == OPTS_HEALTH)
 		envp = NULL;
 	if (opts_env(o, envp, err, errlen) < 0)
 		return -1;
-	i = 1;
-	/* subcommands are words; "tend -- wait" runs a COMMAND named wait */
-	if (argc > 1 && strcmp(argv[1], "wait") == 0)
-		o->mode = OPTS_WAIT;
-	else if (argc > 1 && strcmp(argv[1], "render") == 0)
-		o->mode = OPTS_RENDER;
-	else if (argc > 1 && strcmp(argv[1], "health") == 0)
-		o->mode = OPTS_HEALTH;
-	else
-		i = 0;
-	for (i++; i < argc; i++) {
+	for (i = o->mode != OPTS_RUN ? 2 : 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (strcmp(a, "--") == 0) {
@@ -936,6 +811,9 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 		if (rc < 0)
 			return -1;
 	}
+	/* --wait-interval 0 polls as fast as can be, not never */
+	if (o->wait_interval_ms == 0)
+		o->wait_interval_ms = 1;
 	if ((tv = opts_getenv(envp, "TINI_VERBOSITY")) != NULL) {
 		unsigned long n = 0;
 

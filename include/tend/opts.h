@@ -71,6 +71,11 @@ struct opts_list {
 };
 
 struct opts {
+	/*
+	 * The scalars first, within 128 bytes of the start (short
+	 * displacements); the flags and durations of options before remap,
+	 * within the one-byte offsets of opts.c's table.
+	 */
 	enum opts_mode		 mode;
 	enum opts_persona	 persona;
 	int			 usage_status;	/* 125, or 1 as tini/dumb-init */
@@ -80,29 +85,29 @@ struct opts {
 	bool			 warn_reap;	/* -w */
 	bool			 pgroup;	/* -g: signal the child's group */
 	bool			 setsid;	/* child in a session of its own */
-	int64_t			 grace_ms;
-	struct exit_remap	 remap;		/* -e */
-	int			 rewrite[NSIG];	/* -r: sig -> sig, 0 drops */
-	char		       **argv;		/* COMMAND ARG... NULL */
-	struct opts_source	 src[OPTS_MAX_SOURCES];
-	size_t			 nsrc;
-	enum logfmt_kind	 log_format;
-	bool			 tail_from_start;
-	int			 syslog_stderr;	/* severities <= this: stderr */
-	struct opts_list	 list[OPTS_NLISTS];
-	int64_t			 wait_timeout_ms;	/* -1: forever */
-	int64_t			 wait_interval_ms;
-	int			 wait_lo, wait_hi;	/* HTTP statuses */
-	bool			 status_set;	/* ... given: health keeps them */
-	const char		*contains;	/* health: text in the body */
 	bool			 quiet;		/* -q: no progress lines */
-	int			 render_mode;	/* -1: the template's */
 	bool			 render_owner;	/* chown DST to --user */
 	bool			 no_overwrite;
 	bool			 secrets;
-	const char		*user;		/* NULL: no privilege drop */
 	bool			 no_new_privs;
+	int64_t			 grace_ms;
+	int64_t			 wait_timeout_ms;	/* -1: forever */
+	int64_t			 wait_interval_ms;
 	int64_t			 post_timeout_ms;
+	char		       **argv;		/* COMMAND ARG... NULL */
+	size_t			 nsrc;
+	const char		*user;		/* NULL: no privilege drop */
+	const char		*contains;	/* health: text in the body */
+	enum logfmt_kind	 log_format;
+	int			 syslog_stderr;	/* severities <= this: stderr */
+	int			 render_mode;	/* -1: the template's */
+	int			 wait_lo, wait_hi;	/* HTTP statuses */
+	bool			 tail_from_start;
+	bool			 status_set;	/* ... given: health keeps them */
+	struct exit_remap	 remap;		/* -e */
+	int			 rewrite[NSIG];	/* -r: sig -> sig, 0 drops */
+	struct opts_source	 src[OPTS_MAX_SOURCES];
+	struct opts_list	 list[OPTS_NLISTS];
 	size_t			 store_used;
 	char			 store[OPTS_STORE];
 };
