@@ -4,26 +4,36 @@
 #include "tend/fmt.h"
 #include "tend/syslogfmt.h"
 
-static const char *const syslog_fac[] = {
-	"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news",
-	"uucp", "cron", "authpriv", "ftp", "ntp", "security", "console",
-	"solaris-cron", "local0", "local1", "local2", "local3", "local4",
-	"local5", "local6", "local7",
-};
+/*
+ * Names one after another, each ending in a NUL: no table of pointers.
+ * The severities go on with "none", which syslog_severity reads as 8.
+ */
+static const char syslog_fac[] =
+	"kern\0user\0mail\0daemon\0auth\0syslog\0lpr\0news\0uucp\0cron\0"
+	"authpriv\0ftp\0ntp\0security\0console\0solaris-cron\0local0\0"
+	"local1\0local2\0local3\0local4\0local5\0local6\0local7";
 
-static const char *const syslog_sev[] = {
-	"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
-};
+static const char syslog_sev[] =
+	"emerg\0alert\0crit\0err\0warning\0notice\0info\0debug\0none";
+
+/* The name number i of such a list. */
+static const char *
+syslog_name(const char *list, int i)
+{
+	while (i-- > 0)
+		list += strlen(list) + 1;
+	return list;
+}
 
 int
 syslog_severity(const char *name)
 {
 	int i;
 
-	for (i = 0; i < 8; i++)
-		if (strcmp(name, syslog_sev[i]) == 0)
+	for (i = 0; i <= 8; i++)
+		if (strcmp(name, syslog_name(syslog_sev, i)) == 0)
 			return i;
-	return strcmp(name, "none") == 0 ? 8 : -1;
+	return -1;
 }
 
 /* "<PRI>" with PRI 0..191, no leading zeros but "<0>"; length or 0. */
@@ -91,32 +101,36 @@ syslog_put(struct syslog_out *o, const char *s, size_t n)
 		o->buf[o->n++] = s[i] == '\n' ? ' ' : s[i];
 }
 
+/* An RFC 5424 header field that is "-": the value is absent. */
+static int
+syslog_nil(const char *f, size_t n)
+{
+	return n == 1 && f[0] == '-';
+}
+
+/* TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD [MSG] -> "APP[PROCID]: ..." */
 static int
 syslog_5424(struct syslog_out *o, const char *p, const char *end)
 {
-	const char *ts, *host, *app, *proc, *id, *sd, *msg;
-	size_t tsl, hostl, appl, procl, idl;
+	const char *f[5], *sd, *msg;
+	size_t fl[5];
+	int i;
 
-	if ((p = syslog_field(p, end, &ts, &tsl)) == NULL ||
-	    (p = syslog_field(p, end, &host, &hostl)) == NULL ||
-	    (p = syslog_field(p, end, &app, &appl)) == NULL ||
-	    (p = syslog_field(p, end, &proc, &procl)) == NULL ||
-	    (p = syslog_field(p, end, &id, &idl)) == NULL)
-		return -1;
+	for (i = 0; i < 5; i++)
+		if ((p = syslog_field(p, end, &f[i], &fl[i])) == NULL)
+			return -1;
 	sd = p;
 	if ((msg = syslog_sd(p, end)) == NULL || (msg < end && *msg != ' '))
 		return -1;
-	if (!(appl == 1 && app[0] == '-'))
-		syslog_put(o, app, appl);
-	else
-		syslog_put(o, "-", 1);
-	if (!(procl == 1 && proc[0] == '-')) {
+	/* an absent APP-NAME is printed as its "-" */
+	syslog_put(o, f[2], fl[2]);
+	if (!syslog_nil(f[3], fl[3])) {
 		syslog_put(o, "[", 1);
-		syslog_put(o, proc, procl);
+		syslog_put(o, f[3], fl[3]);
 		syslog_put(o, "]", 1);
 	}
 	syslog_put(o, ":", 1);
-	if (!(msg - sd == 1 && sd[0] == '-')) {
+	if (!syslog_nil(sd, (size_t)(msg - sd))) {
 		syslog_put(o, " ", 1);
 		syslog_put(o, sd, (size_t)(msg - sd));
 	}
@@ -177,7 +191,8 @@ syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 	*sev = pri % 8;
 	p = in + plen;
 	o.n = fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
-	    syslog_fac[pri / 8], syslog_sev[pri % 8]);
+	    syslog_name(syslog_fac, pri / 8),
+	    syslog_name(syslog_sev, pri % 8));
 	mark = o.n;
 	if (end - p >= 2 && p[0] >= '1' && p[0] <= '9' && p[1] == ' ' &&
 	    syslog_5424(&o, p + 2, end) == 0) {
