@@ -73,47 +73,45 @@ logfmt_json_escape(const char *s, size_t n, char *out)
 	return o;
 }
 
-/* Days since 1970-01-01 -> civil date (H. Hinnant's days_from_civil inverse). */
-static void
-logfmt_civil(int64_t days, int *y, int *m, int *d)
+/* a / b rounded down, b > 0. */
+static int64_t
+logfmt_floor(int64_t a, int64_t b)
 {
-	int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static void
-logfmt_digits(char *out, int v, int width)
-{
-	while (width-- > 0) {
-		out[width] = (char)('0' + v % 10);
-		v /= 10;
-	}
+	return (a >= 0 ? a : a - b + 1) / b;
 }
 
 void
 logfmt_time(int64_t ms, char out[25])
 {
-	int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-	int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-	int64_t sod = secs - days * 86400;
-	int y, m, d;
+	int64_t days = logfmt_floor(ms, 86400000), t = ms - days * 86400000;
+	/* days since 1970-01-01 -> civil date (H. Hinnant's civil_from_days) */
+	int64_t z = days + 719468, era = logfmt_floor(z, 146097);
+	/* in the era of 400 years: 32 bits are plenty */
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	/* day, month and year, as the separators before them come */
+	int f[3], i, k = 0, r, v = (int)t;
 
-	logfmt_civil(days, &y, &m, &d);
+	f[0] = (int)(doy - (153 * mp + 2) / 5 + 1);
+	f[1] = (int)(mp < 10 ? mp + 3 : mp - 9);
+	f[2] = (int)(yoe + era * 400 + (f[1] <= 2));
 	memcpy(out, "0000-00-00T00:00:00.000Z", 25);
-	logfmt_digits(out, y, 4);
-	logfmt_digits(out + 5, m, 2);
-	logfmt_digits(out + 8, d, 2);
-	logfmt_digits(out + 11, (int)(sod / 3600), 2);
-	logfmt_digits(out + 14, (int)(sod / 60 % 60), 2);
-	logfmt_digits(out + 17, (int)(sod % 60), 2);
-	logfmt_digits(out + 20, (int)(ms - secs * 1000), 3);
+	/*
+	 * Digits from right to left: the milliseconds of the day in mixed
+	 * radix (the tens of seconds and minutes count to 6), then the date.
+	 */
+	for (i = 22; i >= 0; i--) {
+		if (out[i] != '0') {
+			if (i <= 10)
+				v = f[k++];
+			continue;
+		}
+		r = i == 14 || i == 17 ? 6 : 10;
+		out[i] = (char)('0' + v % r);
+		v /= r;
+	}
 }
 
 size_t
