@@ -9,24 +9,18 @@ static const char logfmt_hex[] = "0123456789abcdef";
 static size_t
 logfmt_utf8(const unsigned char *s, size_t n)
 {
+	uint32_t c = s[0];
 	size_t len, i;
-	uint32_t c;
 
-	if (s[0] < 0x80)
+	if (c < 0x80)
 		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else
+	if (c < 0xc2 || c > 0xf4)
 		return 0;
+	len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
 	if (n < len)
 		return 0;
+	/* the lead byte's payload: 5, 4 or 3 bits */
+	c &= 0x3fu >> (len - 1);
 	for (i = 1; i < len; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
