@@ -288,17 +288,13 @@ relay_put(struct relay *r, struct relay_src *s, int stdfd, const char *msg,
 		out->tail += logfmt_render(r->o->log_format, &l, p, max);
 }
 
-struct relay_emit {
-	struct relay		*r;
-	struct relay_src	*s;
-};
-
+/* The line buffer's callback: its context is the source. */
 static void
 relay_emit_line(void *ctx, const char *line, size_t n, enum line_kind kind)
 {
-	struct relay_emit *e = ctx;
+	struct relay_src *s = ctx;
 
-	relay_put(e->r, e->s, e->s->os->fd, line, n, kind == LINE_SPLIT);
+	relay_put(s->r, s, s->os->fd, line, n, kind == LINE_SPLIT);
 }
 
 /*
@@ -337,7 +333,6 @@ relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
 static void
 relay_pass(struct relay *r, struct relay_src *s, size_t n)
 {
-	struct relay_emit e = { r, s };
 	struct relay_out *out = r->to[s->os->fd];
 	size_t k = linebuf_whole(s->lb, n);
 	ssize_t w = 0;
@@ -357,7 +352,7 @@ relay_pass(struct relay *r, struct relay_src *s, size_t n)
 		memcpy(p, s->lb->buf + w, k - (size_t)w);
 	if ((size_t)w < k && p != NULL)
 		out->tail += k - (size_t)w;
-	linebuf_consume(s->lb, n, k, relay_emit_line, &e);
+	linebuf_consume(s->lb, n, k, relay_emit_line, s);
 }
 
 /*
@@ -367,7 +362,6 @@ relay_pass(struct relay *r, struct relay_src *s, size_t n)
 static int
 relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 {
-	struct relay_emit e = { r, s };
 	struct relay_out *out = r->to[s->os->fd];
 	size_t room, limit, budget = 4 * RELAY_READ_MAX;
 	ssize_t n;
@@ -403,7 +397,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 				relay_pass(r, s, (size_t)n);
 			else
 				linebuf_commit(s->lb, (size_t)n,
-				    relay_emit_line, &e);
+				    relay_emit_line, s);
 			if (s->os->kind == SRC_TAIL)
 				s->off += n;
 			relay_out_write(r, out);
@@ -468,7 +462,6 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 {
 	struct relay_src *s = ctx;
 	struct relay *r = s->r;
-	struct relay_emit e = { r, s };
 
 	(void)l;
 	(void)revents;
@@ -480,7 +473,7 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 	 * a reader and writers never block in open(2); a fresh read end sees
 	 * no POLLHUP until a writer has come and gone (fs/pipe.c, pipe_poll).
 	 */
-	linebuf_flush(s->lb, relay_emit_line, &e);
+	linebuf_flush(s->lb, relay_emit_line, s);
 	relay_out_write(r, r->to[s->os->fd]);
 	loop_del_fd(r->loop, fd);
 	if (relay_fifo_open(r, s) < 0) {
@@ -498,13 +491,12 @@ relay_pipe_ready(struct loop *l, void *ctx, int fd, short revents)
 {
 	struct relay_src *s = ctx;
 	struct relay *r = s->r;
-	struct relay_emit e = { r, s };
 
 	(void)revents;
 	if (relay_read_stream(r, s, false) != 0)
 		return;
 	/* EOF: the job and all that shared its output are gone */
-	linebuf_flush(s->lb, relay_emit_line, &e);
+	linebuf_flush(s->lb, relay_emit_line, s);
 	relay_out_write(r, r->to[s->os->fd]);
 	loop_del_fd(l, fd);
 	close(fd);
@@ -769,9 +761,7 @@ relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 static void
 relay_tail_close(struct relay *r, struct relay_src *s)
 {
-	struct relay_emit e = { r, s };
-
-	linebuf_flush(s->lb, relay_emit_line, &e);
+	linebuf_flush(s->lb, relay_emit_line, s);
 	if (r->inotify >= 0 && s->wd >= 0)
 		(void)inotify_rm_watch(r->inotify, s->wd);
 	s->wd = -1;
@@ -786,11 +776,9 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 
 	/* copytruncate: the file shrank under us, start it over */
 	if (sys_fstat(s->fd, &st) == 0 && st.st_size < s->off) {
-		struct relay_emit e = { r, s };
-
 		tlog(r->o->verbosity, TLOG_INFO, "'%s' was truncated",
 		    s->os->path);
-		linebuf_flush(s->lb, relay_emit_line, &e);
+		linebuf_flush(s->lb, relay_emit_line, s);
 		s->off = 0;
 		(void)lseek(s->fd, 0, SEEK_SET);
 	}
@@ -1013,7 +1001,6 @@ relay_drain(struct relay *r)
 
 	for (i = 0; i < r->nsrc; i++) {
 		struct relay_src *s = &r->src[i];
-		struct relay_emit e = { r, s };
 
 		s->paused = false;
 		if (s->os->kind == SRC_SYSLOG) {
@@ -1027,7 +1014,7 @@ relay_drain(struct relay *r)
 		else if (s->fd >= 0)
 			(void)relay_read_stream(r, s, true);
 		if (s->lb != NULL)
-			linebuf_flush(s->lb, relay_emit_line, &e);
+			linebuf_flush(s->lb, relay_emit_line, s);
 	}
 	for (i = 0; i < 2 && r->to[1] != NULL; i++)
 		relay_out_flush(r, &r->out[i]);
