@@ -266,26 +266,24 @@ relay_put(struct relay *r, struct relay_src *s, int stdfd, const char *msg,
     size_t n, bool split)
 {
 	struct relay_out *out = r->to[stdfd];
-	struct logfmt_line l;
+	struct logfmt_line *l = &s->line;
 	size_t max;
 	char *p;
 
 	if (out->mode == OUT_BROKEN)
 		return;
-	l.prefix = s->os->prefix;
-	l.source = s->os->kind == SRC_SYSLOG ? "syslog" : s->os->path;
-	l.stream = stdfd == 1 ? "stdout" : "stderr";
-	l.msg = msg;
-	l.len = n;
-	l.split = split;
-	l.time_ms = r->now_ms;
-	max = logfmt_max(r->o->log_format, &l);
+	l->stream = stdfd == 1 ? "stdout" : "stderr";
+	l->msg = msg;
+	l->len = n;
+	l->split = split;
+	l->time_ms = r->now_ms;
+	max = logfmt_max(r->o->log_format, l);
 	/* relay_read_limit keeps this from happening; never drop a line */
 	while ((p = relay_out_reserve(out, max)) == NULL &&
 	    out->mode != OUT_BROKEN)
 		relay_out_flush(r, out);
 	if (p != NULL)
-		out->tail += logfmt_render(r->o->log_format, &l, p, max);
+		out->tail += logfmt_render(r->o->log_format, l, p, max);
 }
 
 /* The line buffer's callback: its context is the source. */
@@ -306,17 +304,16 @@ static size_t
 relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
 {
 	struct relay_out *out = r->to[s->os->fd];
-	struct logfmt_line one = { s->os->prefix, s->os->path, "stdout", "",
-	    1, false, 0 };
-	/* text: the prefix and a newline; the split mark is in the reserve */
-	size_t per_byte = r->o->log_format == LOGFMT_TEXT ?
-	    strlen(s->os->prefix) + 2 : logfmt_max(r->o->log_format, &one);
-	size_t free = RELAY_CAP - relay_pending(out), n, reserve;
+	struct logfmt_line *l = &s->line;
+	size_t per_byte, free = RELAY_CAP - relay_pending(out), n, reserve;
 
+	/* text: the prefix and a newline; the split mark is in the reserve */
+	l->len = 1;
+	per_byte = r->o->log_format == LOGFMT_TEXT ?
+	    strlen(l->prefix) + 2 : logfmt_max(r->o->log_format, l);
 	/* the line held may come out whole, as long as the bound allows */
-	one.len = LINEBUF_MAX;
-	one.split = true;
-	reserve = logfmt_max(r->o->log_format, &one);
+	l->len = LINEBUF_MAX;
+	reserve = logfmt_max(r->o->log_format, l);
 	if (free <= reserve)
 		return 0;
 	n = (free - reserve) / per_byte;
@@ -555,6 +552,8 @@ relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
 	s->own.path = source;
 	s->own.fd = stdfd;
 	s->own.prefix = prefix;
+	s->line.prefix = prefix;
+	s->line.source = source;
 	s->held_fd = 0;
 	if (loop_add_fd(r->loop, fd, POLLIN, relay_pipe_ready, s) < 0)
 		return -1;
@@ -577,15 +576,14 @@ static int
 relay_syslog_emit(struct relay *r, struct relay_src *s, bool draining)
 {
 	struct relay_out *out = r->to[s->held_fd];
-	struct logfmt_line l = { s->os->prefix, "syslog", "stdout", "", 0,
-	    true, 0 };
-	size_t n;
+	size_t n, len;
 
 	while (s->held_off < s->held_len || s->held_len == 0) {
 		n = s->held_len - s->held_off;
-		l.len = n > LINEBUF_MAX ? LINEBUF_MAX : n;
+		len = n > LINEBUF_MAX ? LINEBUF_MAX : n;
+		s->line.len = len;
 		if (RELAY_CAP - relay_pending(out) <
-		    logfmt_max(r->o->log_format, &l)) {
+		    logfmt_max(r->o->log_format, &s->line)) {
 			if (!draining) {
 				relay_pause(r, s);
 				return -1;
@@ -593,9 +591,9 @@ relay_syslog_emit(struct relay *r, struct relay_src *s, bool draining)
 			relay_out_flush(r, out);
 			continue;
 		}
-		relay_put(r, s, s->held_fd, s->held + s->held_off, l.len,
-		    s->held_off + l.len < s->held_len || s->held_cut);
-		s->held_off += l.len;
+		relay_put(r, s, s->held_fd, s->held + s->held_off, len,
+		    s->held_off + len < s->held_len || s->held_cut);
+		s->held_off += len;
 		if (s->held_len == 0)
 			break;
 	}
@@ -935,6 +933,9 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 
 		s->r = r;
 		s->os = &o->src[i];
+		s->line.prefix = s->os->prefix;
+		s->line.source = s->os->kind == SRC_SYSLOG ? "syslog" :
+		    s->os->path;
 		s->fd = -1;
 		s->wd = -1;
 		r->nsrc++;

@@ -20,6 +20,7 @@
 #include <sys/types.h>
 
 #include "tend/linebuf.h"
+#include "tend/logfmt.h"
 #include "tend/opts.h"
 
 #define RELAY_CAP	(1u << 20)	/* per output stream */
@@ -70,6 +71,11 @@ struct relay_src {
 	size_t			 held_len, held_off;
 	int			 held_fd;	/* 1 or 2; 0: nothing held */
 	bool			 held_cut;	/* the datagram was cut */
+	/*
+	 * The line being rendered, its prefix and source set once (here,
+	 * not on the stack: that would cost a stack canary in each user).
+	 */
+	struct logfmt_line	 line;
 	/* a pipe: its own source description; busy while it is open */
 	struct opts_source	 own;
 	bool			 busy;
