@@ -85,12 +85,11 @@ logfmt_time(int64_t ms, char out[25])
 	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	unsigned mp = (5 * doy + 2) / 153;
-	/* day, month and year, as the separators before them come */
-	int f[3], i, k = 0, r, v = (int)t;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	int y = (int)(yoe + era * 400 + (m <= 2));
+	int i, r, v = (int)t;
 
-	f[0] = (int)(doy - (153 * mp + 2) / 5 + 1);
-	f[1] = (int)(mp < 10 ? mp + 3 : mp - 9);
-	f[2] = (int)(yoe + era * 400 + (f[1] <= 2));
 	memcpy(out, "0000-00-00T00:00:00.000Z", 25);
 	/*
 	 * Digits from right to left: the milliseconds of the day in mixed
@@ -98,8 +97,9 @@ logfmt_time(int64_t ms, char out[25])
 	 */
 	for (i = 22; i >= 0; i--) {
 		if (out[i] != '0') {
+			/* 'T', then the two '-' */
 			if (i <= 10)
-				v = f[k++];
+				v = i == 10 ? d : i == 7 ? m : y;
 			continue;
 		}
 		r = i == 14 || i == 17 ? 6 : 10;
@@ -132,7 +132,6 @@ logfmt_render(enum logfmt_kind k, const struct logfmt_line *l, char *out,
     size_t outlen)
 {
 	size_t o = 0, plen = strlen(l->prefix);
-	char ts[25];
 
 	(void)outlen;	/* the caller reserved logfmt_max() bytes */
 	if (k == LOGFMT_TEXT) {
@@ -144,9 +143,10 @@ logfmt_render(enum logfmt_kind k, const struct logfmt_line *l, char *out,
 		out[o++] = '\n';
 		return o;
 	}
-	logfmt_time(l->time_ms, ts);
 	o += logfmt_lit(out + o, "{\"time\":\"");
-	o += logfmt_lit(out + o, ts);
+	/* in place: the quote that follows overwrites its NUL */
+	logfmt_time(l->time_ms, out + o);
+	o += 24;
 	o += logfmt_lit(out + o, "\",\"source\":\"");
 	o += logfmt_json_escape(l->source, strlen(l->source), out + o);
 	o += logfmt_lit(out + o, "\",\"stream\":\"");
