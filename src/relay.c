@@ -103,24 +103,20 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 }
 
 static void
-relay_out_init(struct relay *r, struct relay_out *out, int stdfd,
-    char *err, size_t errlen)
+relay_out_init(struct relay *r, struct relay_out *out, int stdfd)
 {
-	struct stat st;
 	int fd;
 
-	(void)err;
-	(void)errlen;
 	out->r = r;
 	out->stdfd = stdfd;
 	out->fd = stdfd;
-	if (sys_fstat(stdfd, &st) < 0) {
+	if (sys_fstat(stdfd, &r->st) < 0) {
 		out->mode = OUT_BROKEN;
 		return;
 	}
-	if (S_ISREG(st.st_mode))
+	if (S_ISREG(r->st.st_mode))
 		out->mode = OUT_PLAIN;
-	else if (S_ISSOCK(st.st_mode))
+	else if (S_ISSOCK(r->st.st_mode))
 		out->mode = OUT_SOCKET;
 	else {
 		/*
@@ -434,18 +430,18 @@ static int
 relay_fifo_open(struct relay *r, struct relay_src *s)
 {
 	int fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
+	struct stat *st = &r->st;
 
 	if (fd < 0)
 		return -1;
-	if (sys_fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode) ||
-	    (s->ino != 0 && (st.st_dev != s->dev || st.st_ino != s->ino))) {
+	if (sys_fstat(fd, st) < 0 || !S_ISFIFO(st->st_mode) ||
+	    (s->ino != 0 && (st->st_dev != s->dev || st->st_ino != s->ino))) {
 		close(fd);
 		errno = ENXIO;
 		return -1;
 	}
-	s->dev = st.st_dev;
-	s->ino = st.st_ino;
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
 	if (loop_add_fd(r->loop, fd, POLLIN, relay_fifo_ready, s) < 0) {
 		close(fd);
 		return -1;
@@ -735,21 +731,21 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 static void
 relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 {
-	struct stat st;
+	struct stat *st = &r->st;
 	int fd;
 
 	fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	if (sys_fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (sys_fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
 		close(fd);
 		return;
 	}
 	s->fd = fd;
-	s->dev = st.st_dev;
-	s->ino = st.st_ino;
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
 	/* existing content is old news, unless --tail-from start */
-	s->off = at_start && !r->o->tail_from_start ? st.st_size : 0;
+	s->off = at_start && !r->o->tail_from_start ? st->st_size : 0;
 	(void)lseek(fd, s->off, SEEK_SET);
 	if (r->inotify >= 0)
 		s->wd = inotify_add_watch(r->inotify, s->os->path,
@@ -770,10 +766,8 @@ relay_tail_close(struct relay *r, struct relay_src *s)
 static void
 relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 {
-	struct stat st;
-
 	/* copytruncate: the file shrank under us, start it over */
-	if (sys_fstat(s->fd, &st) == 0 && st.st_size < s->off) {
+	if (sys_fstat(s->fd, &r->st) == 0 && r->st.st_size < s->off) {
 		tlog(r->o->verbosity, TLOG_INFO, "'%s' was truncated",
 		    s->os->path);
 		linebuf_flush(s->lb, relay_emit_line, s);
@@ -809,13 +803,13 @@ relay_tail_rewatch(struct relay *r, struct relay_src *s)
 static void
 relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 {
-	struct stat st;
+	struct stat *st = &r->st;
 
 	if (s->fd >= 0)
 		relay_tail_read(r, s, draining);
 	if (s->paused)
 		return;
-	if (sys_stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (sys_stat(s->os->path, st) < 0 || !S_ISREG(st->st_mode)) {
 		/*
 		 * The name is gone. Its directory may have been made anew
 		 * (the old watch sees nothing more) or not be there yet:
@@ -823,10 +817,10 @@ relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 		 */
 		if (draining || relay_tail_rewatch(r, s))
 			return;
-		if (sys_stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
+		if (sys_stat(s->os->path, st) < 0 || !S_ISREG(st->st_mode))
 			return;
 	}
-	if (s->fd >= 0 && st.st_dev == s->dev && st.st_ino == s->ino)
+	if (s->fd >= 0 && st->st_dev == s->dev && st->st_ino == s->ino)
 		return;
 	if (s->fd >= 0)
 		relay_tail_close(r, s);
@@ -902,7 +896,9 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
     char *err, size_t errlen)
 {
 	size_t i;
-	struct stat s1, s2;
+	dev_t dev;
+	ino_t ino;
+	bool same;
 
 	/*
 	 * r is zero (in tend's static state): pages of it never used are
@@ -915,14 +911,20 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	if (o->nsrc == 0 && o->list[OPTS_L_CRON].n == 0 &&
 	    o->list[OPTS_L_CRONTAB].n == 0)
 		return 0;
-	relay_out_init(r, &r->out[0], 1, err, errlen);
+	relay_out_init(r, &r->out[0], 1);
 	r->to[1] = &r->out[0];
 	/* 2>&1: one buffer, so lines of both streams stay whole */
-	if (sys_fstat(1, &s1) == 0 && sys_fstat(2, &s2) == 0 &&
-	    s1.st_dev == s2.st_dev && s1.st_ino == s2.st_ino)
+	same = false;
+	if (sys_fstat(1, &r->st) == 0) {
+		dev = r->st.st_dev;
+		ino = r->st.st_ino;
+		same = sys_fstat(2, &r->st) == 0 && r->st.st_dev == dev &&
+		    r->st.st_ino == ino;
+	}
+	if (same)
 		r->to[2] = &r->out[0];
 	else {
-		relay_out_init(r, &r->out[1], 2, err, errlen);
+		relay_out_init(r, &r->out[1], 2);
 		r->to[2] = &r->out[1];
 	}
 	for (i = 0; i < 2; i++)

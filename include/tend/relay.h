@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "tend/linebuf.h"
@@ -92,6 +93,11 @@ struct relay {
 	bool			 poll_tails;	/* look every RELAY_TAIL_POLL_MS */
 	struct loop_timer	*tail_timer;
 	int64_t			 now_ms;	/* JSON "time" of this read */
+	/*
+	 * What fstat(2) and stat(2) fill: on the stack it would cost each
+	 * function that calls them a stack canary (-fstack-protector-strong).
+	 */
+	struct stat		 st;
 };
 
 /*
