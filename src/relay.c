@@ -238,13 +238,13 @@ relay_out_write(struct relay *r, struct relay_out *out)
 static void
 relay_out_flush(struct relay *r, struct relay_out *out)
 {
-	struct pollfd p;
+	struct pollfd *p = &r->pfd;
 
 	while (relay_pending(out) > 0 && out->mode != OUT_BROKEN) {
-		p.fd = out->fd;
-		p.events = POLLOUT;
+		p->fd = out->fd;
+		p->events = POLLOUT;
 		if (out->mode != OUT_PLAIN &&
-		    poll(&p, 1, -1) < 0 && errno != EINTR) {
+		    poll(p, 1, -1) < 0 && errno != EINTR) {
 			relay_out_broken(r, out, errno);
 			break;
 		}
@@ -850,12 +850,11 @@ static void
 relay_inotify_ready(struct loop *l, void *ctx, int fd, short revents)
 {
 	struct relay *r = ctx;
-	char buf[4096] __attribute__((aligned(8)));
 
 	(void)l;
 	(void)revents;
 	/* which watch fired matters little: check every followed file */
-	while (read(fd, buf, sizeof(buf)) > 0)
+	while (read(fd, r->path, sizeof(r->path)) > 0)
 		;
 	relay_tail_all(r);
 }
@@ -875,11 +874,11 @@ relay_tail_tick(struct loop *l, void *ctx)
 static int
 relay_tail_watch_dir(struct relay *r, const char *path)
 {
-	char dir[PATH_MAX];
+	char *dir = r->path;
 	const char *slash = strrchr(path, '/');
 	size_t n = slash == path ? 1 : (size_t)(slash - path);
 
-	if (n >= sizeof(dir)) {
+	if (n >= sizeof(r->path)) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}

@@ -14,6 +14,8 @@
 #ifndef TEND_RELAY_H
 #define TEND_RELAY_H
 
+#include <limits.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -94,10 +96,14 @@ struct relay {
 	struct loop_timer	*tail_timer;
 	int64_t			 now_ms;	/* JSON "time" of this read */
 	/*
-	 * What fstat(2) and stat(2) fill: on the stack it would cost each
-	 * function that calls them a stack canary (-fstack-protector-strong).
+	 * Scratch space for system calls: what fstat(2), stat(2) and the
+	 * shutdown's poll(2) fill; a watched directory's name, or what
+	 * inotify says (read and dropped). On the stack it would cost each
+	 * function that uses it a stack canary (-fstack-protector-strong).
 	 */
 	struct stat		 st;
+	struct pollfd		 pfd;
+	char			 path[PATH_MAX] __attribute__((aligned(8)));
 };
 
 /*
