@@ -54,9 +54,9 @@ syslog_pri(const char *in, size_t n, int *pri)
 	return i + 1;
 }
 
-/* Skip one space-delimited RFC 5424 header field; NULL if none. */
+/* Past one space-delimited RFC 5424 header field and its space; NULL if none. */
 static const char *
-syslog_field(const char *p, const char *end, const char **f, size_t *flen)
+syslog_skip(const char *p, const char *end)
 {
 	const char *s = p;
 
@@ -64,8 +64,6 @@ syslog_field(const char *p, const char *end, const char **f, size_t *flen)
 		p++;
 	if (p == s || p == end)
 		return NULL;
-	*f = s;
-	*flen = (size_t)(p - s);
 	return p + 1;
 }
 
@@ -86,19 +84,16 @@ syslog_sd(const char *p, const char *end)
 	return p;
 }
 
-struct syslog_out {
-	char	*buf;
-	size_t	 len, n;
-};
-
-/* Copy, one line: newlines become spaces. */
-static void
-syslog_put(struct syslog_out *o, const char *s, size_t n)
+/*
+ * Copy s[0..n) to w, as far as lim (the byte kept for the NUL), on one
+ * line: newlines become spaces. Returns where the copy ends.
+ */
+static char *
+syslog_put(char *w, const char *lim, const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n && o->n + 1 < o->len; i++)
-		o->buf[o->n++] = s[i] == '\n' ? ' ' : s[i];
+	for (; n > 0 && w < lim; n--, s++)
+		*w++ = *s == '\n' ? ' ' : *s;
+	return w;
 }
 
 /* An RFC 5424 header field that is "-": the value is absent. */
@@ -108,31 +103,41 @@ syslog_nil(const char *f, size_t n)
 	return n == 1 && f[0] == '-';
 }
 
-/* TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD [MSG] -> "APP[PROCID]: ..." */
-static int
-syslog_5424(struct syslog_out *o, const char *p, const char *end)
+/*
+ * TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD [MSG] -> "APP[PROCID]: ..."
+ * at w; where it ends, or NULL if p..end is not that.
+ */
+static char *
+syslog_5424(char *w, const char *lim, const char *p, const char *end)
 {
-	const char *f[5], *sd, *msg;
-	size_t fl[5];
+	const char *app = NULL, *proc = NULL, *id = NULL, *sd, *msg;
 	int i;
 
-	for (i = 0; i < 5; i++)
-		if ((p = syslog_field(p, end, &f[i], &fl[i])) == NULL)
-			return -1;
-	sd = p;
-	if ((msg = syslog_sd(p, end)) == NULL || (msg < end && *msg != ' '))
-		return -1;
-	/* an absent APP-NAME is printed as its "-" */
-	syslog_put(o, f[2], fl[2]);
-	if (!syslog_nil(f[3], fl[3])) {
-		syslog_put(o, "[", 1);
-		syslog_put(o, f[3], fl[3]);
-		syslog_put(o, "]", 1);
+	/* five fields; where APP-NAME, PROCID and MSGID start */
+	for (i = 0; i < 5; i++) {
+		if (i == 2)
+			app = p;
+		else if (i == 3)
+			proc = p;
+		else if (i == 4)
+			id = p;
+		if ((p = syslog_skip(p, end)) == NULL)
+			return NULL;
 	}
-	syslog_put(o, ":", 1);
+	sd = p;
+	if ((msg = syslog_sd(sd, end)) == NULL || (msg < end && *msg != ' '))
+		return NULL;
+	/* an absent APP-NAME is printed as its "-" */
+	w = syslog_put(w, lim, app, (size_t)(proc - app - 1));
+	if (!syslog_nil(proc, (size_t)(id - proc - 1))) {
+		w = syslog_put(w, lim, "[", 1);
+		w = syslog_put(w, lim, proc, (size_t)(id - proc - 1));
+		w = syslog_put(w, lim, "]", 1);
+	}
+	w = syslog_put(w, lim, ":", 1);
 	if (!syslog_nil(sd, (size_t)(msg - sd))) {
-		syslog_put(o, " ", 1);
-		syslog_put(o, sd, (size_t)(msg - sd));
+		w = syslog_put(w, lim, " ", 1);
+		w = syslog_put(w, lim, sd, (size_t)(msg - sd));
 	}
 	if (msg < end)
 		msg++;
@@ -140,10 +145,10 @@ syslog_5424(struct syslog_out *o, const char *p, const char *end)
 	if (end - msg >= 3 && memcmp(msg, "\xef\xbb\xbf", 3) == 0)
 		msg += 3;
 	if (msg < end) {
-		syslog_put(o, " ", 1);
-		syslog_put(o, msg, (size_t)(end - msg));
+		w = syslog_put(w, lim, " ", 1);
+		w = syslog_put(w, lim, msg, (size_t)(end - msg));
 	}
-	return 0;
+	return w;
 }
 
 /* "Mmm dd hh:mm:ss " (RFC 3164 TIMESTAMP, day space-padded). */
@@ -171,40 +176,41 @@ syslog_is_3164_time(const char *p, const char *end)
 size_t
 syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 {
-	struct syslog_out o = { out, outlen, 0 };
+	char *w = out, *lim, *w5424;
 	const char *p, *end;
-	size_t plen, mark;
+	size_t plen;
 	int pri;
 
 	if (outlen == 0)
 		return 0;
+	lim = out + outlen - 1;
 	while (n > 0 && (in[n - 1] == '\n' || in[n - 1] == '\0'))
 		n--;
 	end = in + n;
 	plen = syslog_pri(in, n, &pri);
 	if (plen == 0) {
 		*sev = SYSLOG_SEV_NOTICE;
-		syslog_put(&o, in, n);
-		out[o.n] = '\0';
-		return o.n;
+		w = syslog_put(w, lim, in, n);
+		*w = '\0';
+		return (size_t)(w - out);
 	}
 	*sev = pri % 8;
 	p = in + plen;
-	o.n = fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
+	w += fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
 	    syslog_name(syslog_fac, pri / 8),
 	    syslog_name(syslog_sev, pri % 8));
-	mark = o.n;
 	if (end - p >= 2 && p[0] >= '1' && p[0] <= '9' && p[1] == ' ' &&
-	    syslog_5424(&o, p + 2, end) == 0) {
-		out[o.n] = '\0';
-		return o.n;
+	    (w5424 = syslog_5424(w, lim, p + 2, end)) != NULL) {
+		*w5424 = '\0';
+		return (size_t)(w5424 - out);
 	}
-	o.n = mark;	/* not RFC 5424 after all: 3164 or free text */
+	/* not RFC 5424 after all (what it wrote is written over): 3164 or
+	 * free text */
 	if (syslog_is_3164_time(p, end))
 		p += 16;
-	if (p == end && o.n > 0 && out[o.n - 1] == ' ')
-		o.n--;	/* a timestamp and nothing else */
-	syslog_put(&o, p, (size_t)(end - p));
-	out[o.n] = '\0';
-	return o.n;
+	if (p == end && w > out && w[-1] == ' ')
+		w--;	/* a timestamp and nothing else */
+	w = syslog_put(w, lim, p, (size_t)(end - p));
+	*w = '\0';
+	return (size_t)(w - out);
 }
