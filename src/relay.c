@@ -418,7 +418,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 
 /* --- FIFOs -------------------------------------------------------- */
 
-static void relay_fifo_ready(struct loop *l, void *ctx, int fd,
+static void relay_stream_ready(struct loop *l, void *ctx, int fd,
     short revents);
 
 /*
@@ -442,7 +442,7 @@ relay_fifo_open(struct relay *r, struct relay_src *s)
 	}
 	s->dev = st->st_dev;
 	s->ino = st->st_ino;
-	if (loop_add_fd(r->loop, fd, POLLIN, relay_fifo_ready, s) < 0) {
+	if (loop_add_fd(r->loop, fd, POLLIN, relay_stream_ready, s) < 0) {
 		close(fd);
 		return -1;
 	}
@@ -450,26 +450,31 @@ relay_fifo_open(struct relay *r, struct relay_src *s)
 	return 0;
 }
 
+/* A FIFO or a pipe has something to read, or (read returns 0) no writer. */
 static void
-relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
+relay_stream_ready(struct loop *l, void *ctx, int fd, short revents)
 {
 	struct relay_src *s = ctx;
 	struct relay *r = s->r;
 
-	(void)l;
 	(void)revents;
 	if (relay_read_stream(r, s, false) != 0)
 		return;
-	/*
-	 * EOF: the last writer went away. Its partial line ends here. A new
-	 * read end is opened before the old one is closed, so there is always
-	 * a reader and writers never block in open(2); a fresh read end sees
-	 * no POLLHUP until a writer has come and gone (fs/pipe.c, pipe_poll).
-	 */
+	/* EOF: the last writer went away. Its partial line ends here. */
 	linebuf_flush(s->lb, relay_emit_line, s);
 	relay_out_write(r, r->to[s->os->fd]);
-	loop_del_fd(r->loop, fd);
-	if (relay_fifo_open(r, s) < 0) {
+	loop_del_fd(l, fd);
+	/*
+	 * A pipe: the job and all that shared its output are gone. A FIFO: a
+	 * new read end is opened before the old one is closed, so there is
+	 * always a reader and writers never block in open(2); a fresh read
+	 * end sees no POLLHUP until a writer has come and gone (fs/pipe.c,
+	 * pipe_poll).
+	 */
+	if (s->os->kind == SRC_PIPE) {
+		s->fd = -1;
+		s->busy = s->paused = false;
+	} else if (relay_fifo_open(r, s) < 0) {
 		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen the FIFO '%s' "
 		    "(%s): no longer relayed", s->os->path, err_str(errno));
 		s->fd = -1;
@@ -478,24 +483,6 @@ relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
 }
 
 /* --- pipes (cron jobs) ------------------------------------------- */
-
-static void
-relay_pipe_ready(struct loop *l, void *ctx, int fd, short revents)
-{
-	struct relay_src *s = ctx;
-	struct relay *r = s->r;
-
-	(void)revents;
-	if (relay_read_stream(r, s, false) != 0)
-		return;
-	/* EOF: the job and all that shared its output are gone */
-	linebuf_flush(s->lb, relay_emit_line, s);
-	relay_out_write(r, r->to[s->os->fd]);
-	loop_del_fd(l, fd);
-	close(fd);
-	s->fd = -1;
-	s->busy = s->paused = false;
-}
 
 size_t
 relay_pipe_room(const struct relay *r)
@@ -551,7 +538,7 @@ relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
 	s->line.prefix = prefix;
 	s->line.source = source;
 	s->held_fd = 0;
-	if (loop_add_fd(r->loop, fd, POLLIN, relay_pipe_ready, s) < 0)
+	if (loop_add_fd(r->loop, fd, POLLIN, relay_stream_ready, s) < 0)
 		return -1;
 	s->fd = fd;
 	s->busy = true;
