@@ -151,13 +151,14 @@ relay_out_reserve(struct relay_out *out, size_t n)
 	return out->buf + out->tail;
 }
 
+/* Whether an output s feeds (syslog feeds both) holds limit bytes. */
 static bool
-relay_src_blocked(struct relay *r, struct relay_src *s)
+relay_src_full(struct relay *r, struct relay_src *s, size_t limit)
 {
 	if (s->os->kind == SRC_SYSLOG)
-		return relay_pending(r->to[1]) >= RELAY_HIGH ||
-		    relay_pending(r->to[2]) >= RELAY_HIGH;
-	return relay_pending(r->to[s->os->fd]) >= RELAY_HIGH;
+		return relay_pending(r->to[1]) >= limit ||
+		    relay_pending(r->to[2]) >= limit;
+	return relay_pending(r->to[s->os->fd]) >= limit;
 }
 
 static void
@@ -178,10 +179,7 @@ relay_resume_all(struct relay *r)
 	for (i = 0; i < r->nsrc; i++) {
 		struct relay_src *s = &r->src[i];
 
-		if (!s->paused || relay_pending(r->to[s->os->kind ==
-		    SRC_SYSLOG ? 1 : s->os->fd]) >= RELAY_HIGH / 2 ||
-		    (s->os->kind == SRC_SYSLOG &&
-		    relay_pending(r->to[2]) >= RELAY_HIGH / 2))
+		if (!s->paused || relay_src_full(r, s, RELAY_HIGH / 2))
 			continue;
 		s->paused = false;
 		if (s->os->kind == SRC_TAIL)
@@ -361,7 +359,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 	char *p;
 
 	for (;;) {
-		if (relay_src_blocked(r, s)) {
+		if (relay_src_full(r, s, RELAY_HIGH)) {
 			if (!draining) {
 				relay_pause(r, s);
 				return 1;
@@ -615,7 +613,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 	if (s->held_fd != 0 && relay_syslog_emit(r, s, draining) < 0)
 		return;
 	while (draining || budget-- > 0) {
-		if (relay_src_blocked(r, s)) {
+		if (relay_src_full(r, s, RELAY_HIGH)) {
 			if (!draining) {
 				relay_pause(r, s);
 				return;
