@@ -359,15 +359,9 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 	char *p;
 
 	for (;;) {
-		if (relay_src_full(r, s, RELAY_HIGH)) {
-			if (!draining) {
-				relay_pause(r, s);
-				return 1;
-			}
-			relay_out_flush(r, out);
-		}
 		p = linebuf_space(s->lb, &room);
-		limit = relay_read_limit(r, s, room);
+		limit = relay_src_full(r, s, RELAY_HIGH) ? 0 :
+		    relay_read_limit(r, s, room);
 		if (limit == 0) {
 			if (!draining) {
 				relay_pause(r, s);
