@@ -56,6 +56,15 @@ relay_pending(const struct relay_out *out)
 
 /* --- outputs ------------------------------------------------------ */
 
+/* One write to out that does not block (but for OUT_GUARDED's). */
+static ssize_t
+relay_write(struct relay_out *out, const char *buf, size_t n)
+{
+	if (out->mode == OUT_SOCKET)
+		return send(out->fd, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+	return write(out->fd, buf, n);
+}
+
 static void
 relay_out_broken(struct relay *r, struct relay_out *out, int err)
 {
@@ -89,7 +98,7 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 	if (out->mode == OUT_GUARDED && (revents & POLLOUT)) {
 		/* poll(2) on a pipe: POLLOUT means PIPE_BUF bytes fit */
 		size_t n = relay_pending(out);
-		ssize_t w = write(out->fd, out->buf + out->head,
+		ssize_t w = relay_write(out, out->buf + out->head,
 		    n < PIPE_BUF ? n : PIPE_BUF);
 
 		if (w > 0)
@@ -204,11 +213,7 @@ relay_out_write(struct relay *r, struct relay_out *out)
 			out->head = out->tail = 0;
 			break;
 		}
-		if (out->mode == OUT_SOCKET)
-			w = send(out->fd, out->buf + out->head, n,
-			    MSG_DONTWAIT | MSG_NOSIGNAL);
-		else
-			w = write(out->fd, out->buf + out->head, n);
+		w = relay_write(out, out->buf + out->head, n);
 		if (w > 0) {
 			out->head += (size_t)w;
 			continue;
@@ -329,14 +334,14 @@ relay_pass(struct relay *r, struct relay_src *s, size_t n)
 	ssize_t w = 0;
 	char *p;
 
-	if (k > 0 && out->mode != OUT_SOCKET) {
-		w = write(out->fd, s->lb->buf, k);
-		if (w < 0 && errno != EAGAIN && errno != EINTR) {
-			relay_out_broken(r, out, errno);
-			w = (ssize_t)k;
-		}
-	} else if (k > 0)
-		w = send(out->fd, s->lb->buf, k, MSG_DONTWAIT | MSG_NOSIGNAL);
+	if (k > 0)
+		w = relay_write(out, s->lb->buf, k);
+	/* a socket's error is left to relay_out_write */
+	if (w < 0 && out->mode != OUT_SOCKET && errno != EAGAIN &&
+	    errno != EINTR) {
+		relay_out_broken(r, out, errno);
+		w = (ssize_t)k;
+	}
 	if (w < 0)
 		w = 0;
 	if ((size_t)w < k && (p = relay_out_reserve(out, k - (size_t)w)))
