@@ -670,44 +670,45 @@ static int
 relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
     size_t errlen)
 {
-	struct sockaddr_un sa;
-	struct stat st;
-	int fd;
+	struct sockaddr_un *sa = &r->sa;
+	const char *why;
+	int fd = -1;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sun_family = AF_UNIX;
-	if (strlen(s->os->path) >= sizeof(sa.sun_path)) {
+	memset(sa, 0, sizeof(*sa));
+	sa->sun_family = AF_UNIX;
+	if (strlen(s->os->path) >= sizeof(sa->sun_path)) {
 		fmt_s(err, errlen, "--syslog: path too long: '%s'",
 		    s->os->path);
 		return -1;
 	}
-	memcpy(sa.sun_path, s->os->path, strlen(s->os->path));
+	memcpy(sa->sun_path, s->os->path, strlen(s->os->path));
 	if (fs_make_parents(s->os->path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
 		    s->os->path, err_str(errno));
 		return -1;
 	}
 	/* a stale socket of an earlier run goes; anything else stays */
-	if (sys_lstat(s->os->path, &st) == 0) {
-		if (!S_ISSOCK(st.st_mode)) {
-			fmt_s(err, errlen, "cannot listen on '%s': it exists "
-			    "and is not a socket", s->os->path);
-			return -1;
+	if (sys_lstat(s->os->path, &r->st) == 0) {
+		if (!S_ISSOCK(r->st.st_mode)) {
+			why = "it exists and is not a socket";
+			goto fail;
 		}
 		(void)unlink(s->os->path);
 	}
 	fd = sys_socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	if (fd < 0 || bind(fd, (struct sockaddr *)sa, sizeof(*sa)) < 0 ||
 	    chmod(s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
-		fmt_s(err, errlen, "cannot listen on '%s': %s", s->os->path,
-		    err_str(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
+		why = err_str(errno);
+		goto fail;
 	}
 	s->fd = fd;
 	return 0;
+fail:
+	fmt_s(err, errlen, "cannot listen on '%s': %s", s->os->path, why);
+	if (fd >= 0)
+		close(fd);
+	return -1;
 }
 
 /* --- followed files ----------------------------------------------- */

@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/un.h>
 
 #include "tend/linebuf.h"
 #include "tend/logfmt.h"
@@ -98,12 +99,16 @@ struct relay {
 	/*
 	 * Scratch space for system calls: what fstat(2), stat(2) and the
 	 * shutdown's poll(2) fill; a watched directory's name, or what
-	 * inotify says (read and dropped). On the stack it would cost each
-	 * function that uses it a stack canary (-fstack-protector-strong).
+	 * inotify says (read and dropped), or the address --syslog binds.
+	 * On the stack it would cost each function that uses it a stack
+	 * canary (-fstack-protector-strong).
 	 */
 	struct stat		 st;
 	struct pollfd		 pfd;
-	char			 path[PATH_MAX] __attribute__((aligned(8)));
+	union {
+		char			 path[PATH_MAX];
+		struct sockaddr_un	 sa;
+	} __attribute__((aligned(8)));
 };
 
 /*
