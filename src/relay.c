@@ -111,6 +111,7 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 	relay_out_write(r, out);
 }
 
+/* The kind of output stdfd is; its fstat is left in r->st (relay_setup). */
 static void
 relay_out_init(struct relay *r, struct relay_out *out, int stdfd)
 {
@@ -882,7 +883,6 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	size_t i;
 	dev_t dev;
 	ino_t ino;
-	bool same;
 
 	/*
 	 * r is zero (in tend's static state): pages of it never used are
@@ -897,15 +897,14 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 		return 0;
 	relay_out_init(r, &r->out[0], 1);
 	r->to[1] = &r->out[0];
-	/* 2>&1: one buffer, so lines of both streams stay whole */
-	same = false;
-	if (sys_fstat(1, &r->st) == 0) {
-		dev = r->st.st_dev;
-		ino = r->st.st_ino;
-		same = sys_fstat(2, &r->st) == 0 && r->st.st_dev == dev &&
-		    r->st.st_ino == ino;
-	}
-	if (same)
+	/*
+	 * 2>&1: one buffer, so lines of both streams stay whole. Unless it
+	 * failed (OUT_BROKEN), relay_out_init left fd 1's fstat in r->st.
+	 */
+	dev = r->st.st_dev;
+	ino = r->st.st_ino;
+	if (r->out[0].mode != OUT_BROKEN && sys_fstat(2, &r->st) == 0 &&
+	    r->st.st_dev == dev && r->st.st_ino == ino)
 		r->to[2] = &r->out[0];
 	else {
 		relay_out_init(r, &r->out[1], 2);
