@@ -5,15 +5,13 @@
 
 static const char logfmt_hex[] = "0123456789abcdef";
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+/* Length of the valid UTF-8 sequence at s (2..4; s[0] >= 0x80), or 0. */
 static size_t
 logfmt_utf8(const unsigned char *s, size_t n)
 {
 	uint32_t c = s[0];
 	size_t len, i;
 
-	if (c < 0x80)
-		return 1;
 	if (c < 0xc2 || c > 0xf4)
 		return 0;
 	len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
@@ -53,7 +51,9 @@ logfmt_json_escape(const char *s, size_t n, char *out)
 			out[o + 4] = logfmt_hex[c >> 4];
 			out[o + 5] = logfmt_hex[c & 15];
 			o += 6;
-		} else if ((k = logfmt_utf8(p + i, n - i)) == 0) {
+		} else if (c < 0x80)
+			out[o++] = (char)c;
+		else if ((k = logfmt_utf8(p + i, n - i)) == 0) {
 			memcpy(out + o, "\\ufffd", 6);
 			o += 6;
 		} else {
