@@ -85,12 +85,15 @@ syslog_sd(const char *p, const char *end)
 }
 
 /*
- * Copy s[0..n) to w, as far as lim (the byte kept for the NUL), on one
- * line: newlines become spaces. Returns where the copy ends.
+ * Copy the character c (unless it is NUL), then s[0..n), to w, as far as
+ * lim (the byte kept for the NUL), on one line: newlines become spaces.
+ * Returns where the copy ends.
  */
 static char *
-syslog_put(char *w, const char *lim, const char *s, size_t n)
+syslog_put(char *w, const char *lim, char c, const char *s, size_t n)
 {
+	if (c != '\0' && w < lim)
+		*w++ = c;
 	for (; n > 0 && w < lim; n--, s++)
 		*w++ = *s == '\n' ? ' ' : *s;
 	return w;
@@ -111,7 +114,7 @@ static char *
 syslog_5424(char *w, const char *lim, const char *p, const char *end)
 {
 	const char *app = NULL, *proc = NULL, *id = NULL, *sd, *msg;
-	int i;
+	int i, pid;
 
 	/* five fields; where APP-NAME, PROCID and MSGID start */
 	for (i = 0; i < 5; i++) {
@@ -128,26 +131,20 @@ syslog_5424(char *w, const char *lim, const char *p, const char *end)
 	if ((msg = syslog_sd(sd, end)) == NULL || (msg < end && *msg != ' '))
 		return NULL;
 	/* an absent APP-NAME is printed as its "-" */
-	w = syslog_put(w, lim, app, (size_t)(proc - app - 1));
-	if (!syslog_nil(proc, (size_t)(id - proc - 1))) {
-		w = syslog_put(w, lim, "[", 1);
-		w = syslog_put(w, lim, proc, (size_t)(id - proc - 1));
-		w = syslog_put(w, lim, "]", 1);
-	}
-	w = syslog_put(w, lim, ":", 1);
-	if (!syslog_nil(sd, (size_t)(msg - sd))) {
-		w = syslog_put(w, lim, " ", 1);
-		w = syslog_put(w, lim, sd, (size_t)(msg - sd));
-	}
+	w = syslog_put(w, lim, '\0', app, (size_t)(proc - app - 1));
+	pid = !syslog_nil(proc, (size_t)(id - proc - 1));
+	if (pid)
+		w = syslog_put(w, lim, '[', proc, (size_t)(id - proc - 1));
+	w = syslog_put(w, lim, pid ? ']' : '\0', ":", 1);
+	if (!syslog_nil(sd, (size_t)(msg - sd)))
+		w = syslog_put(w, lim, ' ', sd, (size_t)(msg - sd));
 	if (msg < end)
 		msg++;
 	/* a UTF-8 MSG may start with a byte order mark */
 	if (end - msg >= 3 && memcmp(msg, "\xef\xbb\xbf", 3) == 0)
 		msg += 3;
-	if (msg < end) {
-		w = syslog_put(w, lim, " ", 1);
-		w = syslog_put(w, lim, msg, (size_t)(end - msg));
-	}
+	if (msg < end)
+		w = syslog_put(w, lim, ' ', msg, (size_t)(end - msg));
 	return w;
 }
 
@@ -190,7 +187,7 @@ syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 	plen = syslog_pri(in, n, &pri);
 	if (plen == 0) {
 		*sev = SYSLOG_SEV_NOTICE;
-		w = syslog_put(w, lim, in, n);
+		w = syslog_put(w, lim, '\0', in, n);
 		*w = '\0';
 		return (size_t)(w - out);
 	}
@@ -210,7 +207,7 @@ syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 		p += 16;
 	if (p == end && w > out && w[-1] == ' ')
 		w--;	/* a timestamp and nothing else */
-	w = syslog_put(w, lim, p, (size_t)(end - p));
+	w = syslog_put(w, lim, '\0', p, (size_t)(end - p));
 	*w = '\0';
 	return (size_t)(w - out);
 }
