@@ -3,8 +3,6 @@
 
 #include "tend/logfmt.h"
 
-static const char logfmt_hex[] = "0123456789abcdef";
-
 /* Length of the valid UTF-8 sequence at s (2..4; s[0] >= 0x80), or 0. */
 static size_t
 logfmt_utf8(const unsigned char *s, size_t n)
@@ -48,8 +46,10 @@ logfmt_json_escape(const char *s, size_t n, char *out)
 			out[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
 		} else if (c < 0x20 || c == 0x7f) {
 			memcpy(out + o, "\\u00", 4);
-			out[o + 4] = logfmt_hex[c >> 4];
-			out[o + 5] = logfmt_hex[c & 15];
+			/* c >> 4 is 0, 1 or 7 */
+			out[o + 4] = (char)('0' + (c >> 4));
+			out[o + 5] = (char)((c & 15) + ((c & 15) < 10 ? '0' :
+			    'a' - 10));
 			o += 6;
 		} else if (c < 0x80)
 			out[o++] = (char)c;
