@@ -90,12 +90,10 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 	(void)fd;
 	/* the reader is gone: poll says so without POLLOUT, again and again */
 	if (out->mode == OUT_GUARDED && !(revents & POLLOUT) &&
-	    (revents & (POLLERR | POLLHUP | POLLNVAL))) {
+	    (revents & (POLLERR | POLLHUP | POLLNVAL)))
+		/* relay_out_write then only resumes the sources */
 		relay_out_broken(r, out, EPIPE);
-		relay_resume_all(r);
-		return;
-	}
-	if (out->mode == OUT_GUARDED && (revents & POLLOUT)) {
+	else if (out->mode == OUT_GUARDED && (revents & POLLOUT)) {
 		/* poll(2) on a pipe: POLLOUT means PIPE_BUF bytes fit */
 		size_t n = relay_pending(out);
 		ssize_t w = relay_write(out, out->buf + out->head,
