@@ -65,6 +65,15 @@ relay_write(struct relay_out *out, const char *buf, size_t n)
 	return write(out->fd, buf, n);
 }
 
+/* POLLOUT registered for out, or not. */
+static void
+relay_out_poll(struct relay *r, struct relay_out *out, bool on)
+{
+	if (out->polling != on)
+		loop_set_events(r->loop, out->fd, on ? POLLOUT : 0);
+	out->polling = on;
+}
+
 static void
 relay_out_broken(struct relay *r, struct relay_out *out, int err)
 {
@@ -75,9 +84,7 @@ relay_out_broken(struct relay *r, struct relay_out *out, int err)
 	out->warned = true;
 	out->mode = OUT_BROKEN;
 	out->head = out->tail = 0;
-	if (out->polling)
-		loop_set_events(r->loop, out->fd, 0);
-	out->polling = false;
+	relay_out_poll(r, out, false);
 }
 
 static void
@@ -224,15 +231,9 @@ relay_out_write(struct relay *r, struct relay_out *out)
 		relay_out_broken(r, out, w < 0 ? errno : EIO);
 		break;
 	}
-	if (relay_pending(out) == 0) {
+	if (relay_pending(out) == 0)
 		out->head = out->tail = 0;
-		if (out->polling)
-			loop_set_events(r->loop, out->fd, 0);
-		out->polling = false;
-	} else if (!out->polling) {
-		loop_set_events(r->loop, out->fd, POLLOUT);
-		out->polling = true;
-	}
+	relay_out_poll(r, out, relay_pending(out) > 0);
 	relay_resume_all(r);
 }
 
