@@ -39,6 +39,13 @@ static void	relay_tail_check(struct relay *r, struct relay_src *s);
 static int	relay_syslog_emit(struct relay *r, struct relay_src *s,
 		    bool draining);
 
+/* What errno says, for a message. */
+static const char *
+relay_why(void)
+{
+	return err_str(errno);
+}
+
 static void *
 relay_map(size_t n)
 {
@@ -408,7 +415,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		if (errno != EAGAIN)
 			tlog(r->o->verbosity, TLOG_ERR, "cannot read '%s': %s",
-			    s->os->path, err_str(errno));
+			    s->os->path, relay_why());
 		return 1;
 	}
 }
@@ -473,7 +480,7 @@ relay_stream_ready(struct loop *l, void *ctx, int fd, short revents)
 		s->busy = s->paused = false;
 	} else if (relay_fifo_open(r, s) < 0) {
 		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen the FIFO '%s' "
-		    "(%s): no longer relayed", s->os->path, err_str(errno));
+		    "(%s): no longer relayed", s->os->path, relay_why());
 		s->fd = -1;
 	}
 	close(fd);
@@ -684,7 +691,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	memcpy(sa->sun_path, s->os->path, strlen(s->os->path));
 	if (fs_make_parents(s->os->path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    s->os->path, err_str(errno));
+		    s->os->path, relay_why());
 		return -1;
 	}
 	/* a stale socket of an earlier run goes; anything else stays */
@@ -699,7 +706,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	if (fd < 0 || bind(fd, (struct sockaddr *)sa, sizeof(*sa)) < 0 ||
 	    chmod(s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
-		why = err_str(errno);
+		why = relay_why();
 		goto fail;
 	}
 	s->fd = fd;
@@ -937,7 +944,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 				return -1;
 			if (relay_fifo_open(r, s) < 0) {
 				fmt_s(err, errlen, "cannot open the FIFO '%s': "
-				    "%s", s->os->path, err_str(errno));
+				    "%s", s->os->path, relay_why());
 				return -1;
 			}
 			continue;
@@ -948,7 +955,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			    relay_inotify_ready, r) < 0) {
 				tlog(o->verbosity, TLOG_INFO, "no inotify (%s): "
 				    "polling followed files every %d ms",
-				    err_str(errno), RELAY_TAIL_POLL_MS);
+				    relay_why(), RELAY_TAIL_POLL_MS);
 				if (r->inotify >= 0)
 					close(r->inotify);
 				r->inotify = -1;
@@ -959,7 +966,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 		    s->os->path) < 0) {
 			tlog(o->verbosity, TLOG_INFO, "cannot watch the directory"
 			    " of '%s' (%s): polling it every %d ms",
-			    s->os->path, err_str(errno), RELAY_TAIL_POLL_MS);
+			    s->os->path, relay_why(), RELAY_TAIL_POLL_MS);
 			r->poll_tails = true;
 		}
 		relay_tail_open(r, s, true);
@@ -975,7 +982,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	}
 	return 0;
 nomem:
-	fmt_s(err, errlen, "cannot map log buffers: %s", err_str(errno));
+	fmt_s(err, errlen, "cannot map log buffers: %s", relay_why());
 	return -1;
 }
 
