@@ -54,7 +54,7 @@ syslog_pri(const char *in, size_t n, int *pri)
 	return i + 1;
 }
 
-/* Past one space-delimited RFC 5424 header field and its space; NULL if none. */
+/* Past one space-delimited RFC 5424 header field and its space, or NULL. */
 static const char *
 syslog_skip(const char *p, const char *end)
 {
