@@ -388,9 +388,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 		if (n > 0) {
 			if (r->o->log_format == LOGFMT_TEXT &&
 			    s->os->prefix[0] == '\0' &&
-			    relay_pending(out) == 0 &&
-			    (out->mode == OUT_NONBLOCK ||
-			    out->mode == OUT_PLAIN || out->mode == OUT_SOCKET))
+			    relay_pending(out) == 0 && out->mode < OUT_GUARDED)
 				relay_pass(r, s, (size_t)n);
 			else
 				linebuf_commit(s->lb, (size_t)n,

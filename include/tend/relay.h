@@ -36,11 +36,12 @@
 struct loop;
 struct loop_timer;
 
+/* The modes before OUT_GUARDED never block: a write may go straight out. */
 enum relay_out_mode {
 	OUT_NONBLOCK,	/* our own O_NONBLOCK description: write(2) */
 	OUT_SOCKET,	/* send(2) with MSG_DONTWAIT */
-	OUT_GUARDED,	/* poll for POLLOUT, then at most PIPE_BUF bytes */
 	OUT_PLAIN,	/* a regular file: write(2) does not block */
+	OUT_GUARDED,	/* poll for POLLOUT, then at most PIPE_BUF bytes */
 	OUT_BROKEN,	/* closed or gone: lines are dropped */
 };
 
