@@ -563,25 +563,23 @@ relay_syslog_emit(struct relay *r, struct relay_src *s, bool draining)
 	struct relay_out *out = r->to[s->held_fd];
 	size_t n, len;
 
-	while (s->held_off < s->held_len || s->held_len == 0) {
+	/* an empty message is one empty line */
+	do {
 		n = s->held_len - s->held_off;
 		len = n > LINEBUF_MAX ? LINEBUF_MAX : n;
 		s->line.len = len;
-		if (RELAY_CAP - relay_pending(out) <
+		while (RELAY_CAP - relay_pending(out) <
 		    logfmt_max(r->o->log_format, &s->line)) {
 			if (!draining) {
 				relay_pause(r, s);
 				return -1;
 			}
 			relay_out_flush(r, out);
-			continue;
 		}
 		relay_put(r, s, s->held_fd, s->held + s->held_off, len,
 		    s->held_off + len < s->held_len || s->held_cut);
 		s->held_off += len;
-		if (s->held_len == 0)
-			break;
-	}
+	} while (s->held_off < s->held_len);
 	s->held_len = s->held_off = 0;
 	s->held_fd = 0;
 	relay_out_write(r, out);
