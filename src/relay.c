@@ -366,8 +366,8 @@ static int
 relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 {
 	struct relay_out *out = r->to[s->os->fd];
-	size_t room, limit, budget = 4 * RELAY_READ_MAX;
-	ssize_t n;
+	size_t room, limit;
+	ssize_t n, budget = 4 * RELAY_READ_MAX;
 	char *p;
 
 	for (;;) {
@@ -383,9 +383,9 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		}
 		n = read(s->fd, p, limit);
-		if (n > 0 && r->o->log_format == LOGFMT_JSON)
-			r->now_ms = loop_ms(CLOCK_REALTIME);
 		if (n > 0) {
+			if (r->o->log_format == LOGFMT_JSON)
+				r->now_ms = loop_ms(CLOCK_REALTIME);
 			if (r->o->log_format == LOGFMT_TEXT &&
 			    s->os->prefix[0] == '\0' &&
 			    relay_pending(out) == 0 && out->mode < OUT_GUARDED)
@@ -402,8 +402,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			 * full, which resumes it).
 			 */
 			if (!draining && s->os->kind != SRC_TAIL &&
-			    (budget -= (size_t)n > budget ? budget :
-			    (size_t)n) == 0)
+			    (budget -= n) <= 0)
 				return 1;
 			continue;
 		}
