@@ -990,16 +990,14 @@ relay_drain(struct relay *r)
 		struct relay_src *s = &r->src[i];
 
 		s->paused = false;
-		if (s->os->kind == SRC_SYSLOG) {
-			if (s->fd >= 0)
-				relay_syslog_read(r, s, true);
-			continue;
-		}
 		/* a file may have appeared or rotated since the last event */
 		if (s->os->kind == SRC_TAIL)
 			relay_tail_follow(r, s, true);
+		else if (s->fd >= 0 && s->os->kind == SRC_SYSLOG)
+			relay_syslog_read(r, s, true);
 		else if (s->fd >= 0)
 			(void)relay_read_stream(r, s, true);
+		/* syslog has no line buffer */
 		if (s->lb != NULL)
 			linebuf_flush(s->lb, relay_emit_line, s);
 	}
