@@ -158,13 +158,12 @@ syslog_is_3164_time(const char *p, const char *end)
 	if (end - p < 16)
 		return 0;
 	for (i = 0; i < 16; i++) {
-		char c = p[i], s = shape[i];
+		unsigned char c = (unsigned char)p[i], s = shape[i];
 
-		if ((s == 'A' && (c < 'A' || c > 'Z')) ||
-		    (s == 'a' && (c < 'a' || c > 'z')) ||
-		    (s == 'd' && (c < '0' || c > '9') &&
-		    !(i == 4 && c == ' ')) ||
-		    ((s == ' ' || s == ':') && c != s))
+		/* 'A' and 'a' stand for a letter of that case, 'd' a digit */
+		if (s == 'd' ? (unsigned)(c - '0') > 9 &&
+		    !(i == 4 && c == ' ') :
+		    s == 'A' || s == 'a' ? (unsigned)(c - s) > 25 : c != s)
 			return 0;
 	}
 	return 1;
