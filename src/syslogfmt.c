@@ -45,9 +45,10 @@ syslog_pri(const char *in, size_t n, int *pri)
 
 	if (n < 3 || in[0] != '<')
 		return 0;
-	for (i = 1; i < n && i <= 4 && in[i] >= '0' && in[i] <= '9'; i++)
+	/* a fourth digit is no '>' */
+	for (i = 1; i < n && i <= 3 && in[i] >= '0' && in[i] <= '9'; i++)
 		v = v * 10 + (in[i] - '0');
-	if (i == 1 || i > 4 || i >= n || in[i] != '>' || v > 191 ||
+	if (i == 1 || i >= n || in[i] != '>' || v > 191 ||
 	    (in[1] == '0' && i > 2))
 		return 0;
 	*pri = v;
