@@ -143,11 +143,11 @@ logfmt_render(enum logfmt_kind k, const struct logfmt_line *l, char *out,
 		out[o++] = '\n';
 		return o;
 	}
-	o += logfmt_lit(out + o, "{\"time\":\"");
-	/* in place: the quote that follows overwrites its NUL */
-	logfmt_time(l->time_ms, out + o);
-	o += 24;
-	o += logfmt_lit(out + o, "\",\"source\":\"");
+	/* the start has a fixed length: the time is 24 bytes (and a NUL) */
+	memcpy(out, "{\"time\":\"", 9);
+	logfmt_time(l->time_ms, out + 9);
+	memcpy(out + 9 + 24, "\",\"source\":\"", 12);
+	o = 9 + 24 + 12;
 	o += logfmt_json_escape(l->source, strlen(l->source), out + o);
 	o += logfmt_lit(out + o, "\",\"stream\":\"");
 	o += logfmt_lit(out + o, l->stream);
