@@ -772,6 +772,13 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
  */
 static int	relay_tail_watch_dir(struct relay *r, const char *path);
 
+/* Look at the followed files again in RELAY_TAIL_POLL_MS. */
+static void
+relay_tail_later(struct relay *r)
+{
+	r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+}
+
 /* 0 when the directory of s is watched (again); else the timer runs. */
 static int
 relay_tail_rewatch(struct relay *r, struct relay_src *s)
@@ -781,7 +788,7 @@ relay_tail_rewatch(struct relay *r, struct relay_src *s)
 	 * anew between two events may leave the watch on the old one.
 	 */
 	if (r->tail_timer != NULL && r->tail_timer->at == 0)
-		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+		relay_tail_later(r);
 	if (r->inotify >= 0 && relay_tail_watch_dir(r, s->os->path) >= 0)
 		return 0;
 	return -1;
@@ -854,7 +861,7 @@ relay_tail_tick(struct loop *l, void *ctx)
 	(void)l;
 	relay_tail_all(r);
 	if (r->poll_tails)
-		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+		relay_tail_later(r);
 }
 
 /* Watch the directory of a followed file for the name coming back. */
@@ -973,7 +980,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			return -1;
 		}
 		if (r->poll_tails)
-			r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+			relay_tail_later(r);
 	}
 	return 0;
 nomem:
