@@ -1,5 +1,6 @@
 /* One write(2) per message, so lines from tend never mix with others. */
 #include <stdarg.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "tend/fmt.h"
@@ -14,10 +15,10 @@ tlog(int verbosity, int level, const char *fmt, ...)
 
 	if (verbosity < level)
 		return;
-	n = fmt_s(buf, sizeof(buf), "tend: ");
+	memcpy(buf, "tend: ", 6);
 	va_start(ap, fmt);
-	/* keep one byte for the newline */
-	n += fmt_v(buf + n, sizeof(buf) - n - 1, fmt, ap);
+	/* after "tend: "; keep one byte for the newline */
+	n = 6 + fmt_v(buf + 6, sizeof(buf) - 6 - 1, fmt, ap);
 	va_end(ap);
 	buf[n++] = '\n';
 	(void)!write(STDERR_FILENO, buf, n);

@@ -3,30 +3,20 @@
 
 #include "tend/logfmt.h"
 
-static const char logfmt_hex[] = "0123456789abcdef";
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+/* Length of the valid UTF-8 sequence at s (2..4; s[0] >= 0x80), or 0. */
 static size_t
 logfmt_utf8(const unsigned char *s, size_t n)
 {
+	uint32_t c = s[0];
 	size_t len, i;
-	uint32_t c;
 
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else
+	if (c < 0xc2 || c > 0xf4)
 		return 0;
+	len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
 	if (n < len)
 		return 0;
+	/* the lead byte's payload: 5, 4 or 3 bits */
+	c &= 0x3fu >> (len - 1);
 	for (i = 1; i < len; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
@@ -56,10 +46,14 @@ logfmt_json_escape(const char *s, size_t n, char *out)
 			out[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
 		} else if (c < 0x20 || c == 0x7f) {
 			memcpy(out + o, "\\u00", 4);
-			out[o + 4] = logfmt_hex[c >> 4];
-			out[o + 5] = logfmt_hex[c & 15];
+			/* c >> 4 is 0, 1 or 7 */
+			out[o + 4] = (char)('0' + (c >> 4));
+			out[o + 5] = (char)((c & 15) + ((c & 15) < 10 ? '0' :
+			    'a' - 10));
 			o += 6;
-		} else if ((k = logfmt_utf8(p + i, n - i)) == 0) {
+		} else if (c < 0x80)
+			out[o++] = (char)c;
+		else if ((k = logfmt_utf8(p + i, n - i)) == 0) {
 			memcpy(out + o, "\\ufffd", 6);
 			o += 6;
 		} else {
@@ -73,47 +67,45 @@ logfmt_json_escape(const char *s, size_t n, char *out)
 	return o;
 }
 
-/* Days since 1970-01-01 -> civil date (H. Hinnant's days_from_civil inverse). */
-static void
-logfmt_civil(int64_t days, int *y, int *m, int *d)
+/* a / b rounded down, b > 0. */
+static int64_t
+logfmt_floor(int64_t a, int64_t b)
 {
-	int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static void
-logfmt_digits(char *out, int v, int width)
-{
-	while (width-- > 0) {
-		out[width] = (char)('0' + v % 10);
-		v /= 10;
-	}
+	return (a >= 0 ? a : a - b + 1) / b;
 }
 
 void
 logfmt_time(int64_t ms, char out[25])
 {
-	int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-	int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-	int64_t sod = secs - days * 86400;
-	int y, m, d;
+	int64_t days = logfmt_floor(ms, 86400000), t = ms - days * 86400000;
+	/* days since 1970-01-01 -> civil date (H. Hinnant's civil_from_days) */
+	int64_t z = days + 719468, era = logfmt_floor(z, 146097);
+	/* in the era of 400 years: 32 bits are plenty */
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	int y = (int)(yoe + era * 400 + (m <= 2));
+	int i, r, v = (int)t;
 
-	logfmt_civil(days, &y, &m, &d);
 	memcpy(out, "0000-00-00T00:00:00.000Z", 25);
-	logfmt_digits(out, y, 4);
-	logfmt_digits(out + 5, m, 2);
-	logfmt_digits(out + 8, d, 2);
-	logfmt_digits(out + 11, (int)(sod / 3600), 2);
-	logfmt_digits(out + 14, (int)(sod / 60 % 60), 2);
-	logfmt_digits(out + 17, (int)(sod % 60), 2);
-	logfmt_digits(out + 20, (int)(ms - secs * 1000), 3);
+	/*
+	 * Digits from right to left: the milliseconds of the day in mixed
+	 * radix (the tens of seconds and minutes count to 6), then the date.
+	 */
+	for (i = 22; i >= 0; i--) {
+		if (out[i] != '0') {
+			/* 'T', then the two '-' */
+			if (i <= 10)
+				v = i == 10 ? d : i == 7 ? m : y;
+			continue;
+		}
+		r = i == 14 || i == 17 ? 6 : 10;
+		out[i] = (char)('0' + v % r);
+		v /= r;
+	}
 }
 
 size_t
@@ -140,7 +132,6 @@ logfmt_render(enum logfmt_kind k, const struct logfmt_line *l, char *out,
     size_t outlen)
 {
 	size_t o = 0, plen = strlen(l->prefix);
-	char ts[25];
 
 	(void)outlen;	/* the caller reserved logfmt_max() bytes */
 	if (k == LOGFMT_TEXT) {
@@ -152,10 +143,11 @@ logfmt_render(enum logfmt_kind k, const struct logfmt_line *l, char *out,
 		out[o++] = '\n';
 		return o;
 	}
-	logfmt_time(l->time_ms, ts);
-	o += logfmt_lit(out + o, "{\"time\":\"");
-	o += logfmt_lit(out + o, ts);
-	o += logfmt_lit(out + o, "\",\"source\":\"");
+	/* the start has a fixed length: the time is 24 bytes (and a NUL) */
+	memcpy(out, "{\"time\":\"", 9);
+	logfmt_time(l->time_ms, out + 9);
+	memcpy(out + 9 + 24, "\",\"source\":\"", 12);
+	o = 9 + 24 + 12;
 	o += logfmt_json_escape(l->source, strlen(l->source), out + o);
 	o += logfmt_lit(out + o, "\",\"stream\":\"");
 	o += logfmt_lit(out + o, l->stream);

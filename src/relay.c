@@ -39,6 +39,13 @@ static void	relay_tail_check(struct relay *r, struct relay_src *s);
 static int	relay_syslog_emit(struct relay *r, struct relay_src *s,
 		    bool draining);
 
+/* What errno says, for a message. */
+static const char *
+relay_why(void)
+{
+	return err_str(errno);
+}
+
 static void *
 relay_map(size_t n)
 {
@@ -56,6 +63,24 @@ relay_pending(const struct relay_out *out)
 
 /* --- outputs ------------------------------------------------------ */
 
+/* One write to out that does not block (but for OUT_GUARDED's). */
+static ssize_t
+relay_write(struct relay_out *out, const char *buf, size_t n)
+{
+	if (out->mode == OUT_SOCKET)
+		return send(out->fd, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+	return write(out->fd, buf, n);
+}
+
+/* POLLOUT registered for out, or not. */
+static void
+relay_out_poll(struct relay *r, struct relay_out *out, bool on)
+{
+	if (out->polling != on)
+		loop_set_events(r->loop, out->fd, on ? POLLOUT : 0);
+	out->polling = on;
+}
+
 static void
 relay_out_broken(struct relay *r, struct relay_out *out, int err)
 {
@@ -66,9 +91,7 @@ relay_out_broken(struct relay *r, struct relay_out *out, int err)
 	out->warned = true;
 	out->mode = OUT_BROKEN;
 	out->head = out->tail = 0;
-	if (out->polling)
-		loop_set_events(r->loop, out->fd, 0);
-	out->polling = false;
+	relay_out_poll(r, out, false);
 }
 
 static void
@@ -81,15 +104,13 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 	(void)fd;
 	/* the reader is gone: poll says so without POLLOUT, again and again */
 	if (out->mode == OUT_GUARDED && !(revents & POLLOUT) &&
-	    (revents & (POLLERR | POLLHUP | POLLNVAL))) {
+	    (revents & (POLLERR | POLLHUP | POLLNVAL)))
+		/* relay_out_write then only resumes the sources */
 		relay_out_broken(r, out, EPIPE);
-		relay_resume_all(r);
-		return;
-	}
-	if (out->mode == OUT_GUARDED && (revents & POLLOUT)) {
+	else if (out->mode == OUT_GUARDED && (revents & POLLOUT)) {
 		/* poll(2) on a pipe: POLLOUT means PIPE_BUF bytes fit */
 		size_t n = relay_pending(out);
-		ssize_t w = write(out->fd, out->buf + out->head,
+		ssize_t w = relay_write(out, out->buf + out->head,
 		    n < PIPE_BUF ? n : PIPE_BUF);
 
 		if (w > 0)
@@ -102,25 +123,22 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 	relay_out_write(r, out);
 }
 
+/* The kind of output stdfd is; its fstat is left in r->st (relay_setup). */
 static void
-relay_out_init(struct relay *r, struct relay_out *out, int stdfd,
-    char *err, size_t errlen)
+relay_out_init(struct relay *r, struct relay_out *out, int stdfd)
 {
-	struct stat st;
 	int fd;
 
-	(void)err;
-	(void)errlen;
 	out->r = r;
 	out->stdfd = stdfd;
 	out->fd = stdfd;
-	if (sys_fstat(stdfd, &st) < 0) {
+	if (sys_fstat(stdfd, &r->st) < 0) {
 		out->mode = OUT_BROKEN;
 		return;
 	}
-	if (S_ISREG(st.st_mode))
+	if (S_ISREG(r->st.st_mode))
 		out->mode = OUT_PLAIN;
-	else if (S_ISSOCK(st.st_mode))
+	else if (S_ISSOCK(r->st.st_mode))
 		out->mode = OUT_SOCKET;
 	else {
 		/*
@@ -155,13 +173,14 @@ relay_out_reserve(struct relay_out *out, size_t n)
 	return out->buf + out->tail;
 }
 
+/* Whether an output s feeds (syslog feeds both) holds limit bytes. */
 static bool
-relay_src_blocked(struct relay *r, struct relay_src *s)
+relay_src_full(struct relay *r, struct relay_src *s, size_t limit)
 {
 	if (s->os->kind == SRC_SYSLOG)
-		return relay_pending(r->to[1]) >= RELAY_HIGH ||
-		    relay_pending(r->to[2]) >= RELAY_HIGH;
-	return relay_pending(r->to[s->os->fd]) >= RELAY_HIGH;
+		return relay_pending(r->to[1]) >= limit ||
+		    relay_pending(r->to[2]) >= limit;
+	return relay_pending(r->to[s->os->fd]) >= limit;
 }
 
 static void
@@ -182,10 +201,7 @@ relay_resume_all(struct relay *r)
 	for (i = 0; i < r->nsrc; i++) {
 		struct relay_src *s = &r->src[i];
 
-		if (!s->paused || relay_pending(r->to[s->os->kind ==
-		    SRC_SYSLOG ? 1 : s->os->fd]) >= RELAY_HIGH / 2 ||
-		    (s->os->kind == SRC_SYSLOG &&
-		    relay_pending(r->to[2]) >= RELAY_HIGH / 2))
+		if (!s->paused || relay_src_full(r, s, RELAY_HIGH / 2))
 			continue;
 		s->paused = false;
 		if (s->os->kind == SRC_TAIL)
@@ -210,11 +226,7 @@ relay_out_write(struct relay *r, struct relay_out *out)
 			out->head = out->tail = 0;
 			break;
 		}
-		if (out->mode == OUT_SOCKET)
-			w = send(out->fd, out->buf + out->head, n,
-			    MSG_DONTWAIT | MSG_NOSIGNAL);
-		else
-			w = write(out->fd, out->buf + out->head, n);
+		w = relay_write(out, out->buf + out->head, n);
 		if (w > 0) {
 			out->head += (size_t)w;
 			continue;
@@ -226,15 +238,9 @@ relay_out_write(struct relay *r, struct relay_out *out)
 		relay_out_broken(r, out, w < 0 ? errno : EIO);
 		break;
 	}
-	if (relay_pending(out) == 0) {
+	if (relay_pending(out) == 0)
 		out->head = out->tail = 0;
-		if (out->polling)
-			loop_set_events(r->loop, out->fd, 0);
-		out->polling = false;
-	} else if (!out->polling) {
-		loop_set_events(r->loop, out->fd, POLLOUT);
-		out->polling = true;
-	}
+	relay_out_poll(r, out, relay_pending(out) > 0);
 	relay_resume_all(r);
 }
 
@@ -242,13 +248,13 @@ relay_out_write(struct relay *r, struct relay_out *out)
 static void
 relay_out_flush(struct relay *r, struct relay_out *out)
 {
-	struct pollfd p;
+	struct pollfd *p = &r->pfd;
 
 	while (relay_pending(out) > 0 && out->mode != OUT_BROKEN) {
-		p.fd = out->fd;
-		p.events = POLLOUT;
+		p->fd = out->fd;
+		p->events = POLLOUT;
 		if (out->mode != OUT_PLAIN &&
-		    poll(&p, 1, -1) < 0 && errno != EINTR) {
+		    poll(p, 1, -1) < 0 && errno != EINTR) {
 			relay_out_broken(r, out, errno);
 			break;
 		}
@@ -266,39 +272,33 @@ relay_put(struct relay *r, struct relay_src *s, int stdfd, const char *msg,
     size_t n, bool split)
 {
 	struct relay_out *out = r->to[stdfd];
-	struct logfmt_line l;
+	struct logfmt_line *l = &s->line;
 	size_t max;
 	char *p;
 
 	if (out->mode == OUT_BROKEN)
 		return;
-	l.prefix = s->os->prefix;
-	l.source = s->os->kind == SRC_SYSLOG ? "syslog" : s->os->path;
-	l.stream = stdfd == 1 ? "stdout" : "stderr";
-	l.msg = msg;
-	l.len = n;
-	l.split = split;
-	l.time_ms = r->now_ms;
-	max = logfmt_max(r->o->log_format, &l);
+	l->stream = stdfd == 1 ? "stdout" : "stderr";
+	l->msg = msg;
+	l->len = n;
+	l->split = split;
+	l->time_ms = r->now_ms;
+	max = logfmt_max(r->o->log_format, l);
 	/* relay_read_limit keeps this from happening; never drop a line */
 	while ((p = relay_out_reserve(out, max)) == NULL &&
 	    out->mode != OUT_BROKEN)
 		relay_out_flush(r, out);
 	if (p != NULL)
-		out->tail += logfmt_render(r->o->log_format, &l, p, max);
+		out->tail += logfmt_render(r->o->log_format, l, p, max);
 }
 
-struct relay_emit {
-	struct relay		*r;
-	struct relay_src	*s;
-};
-
+/* The line buffer's callback: its context is the source. */
 static void
 relay_emit_line(void *ctx, const char *line, size_t n, enum line_kind kind)
 {
-	struct relay_emit *e = ctx;
+	struct relay_src *s = ctx;
 
-	relay_put(e->r, e->s, e->s->os->fd, line, n, kind == LINE_SPLIT);
+	relay_put(s->r, s, s->os->fd, line, n, kind == LINE_SPLIT);
 }
 
 /*
@@ -310,17 +310,16 @@ static size_t
 relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
 {
 	struct relay_out *out = r->to[s->os->fd];
-	struct logfmt_line one = { s->os->prefix, s->os->path, "stdout", "",
-	    1, false, 0 };
-	/* text: the prefix and a newline; the split mark is in the reserve */
-	size_t per_byte = r->o->log_format == LOGFMT_TEXT ?
-	    strlen(s->os->prefix) + 2 : logfmt_max(r->o->log_format, &one);
-	size_t free = RELAY_CAP - relay_pending(out), n, reserve;
+	struct logfmt_line *l = &s->line;
+	size_t per_byte, free = RELAY_CAP - relay_pending(out), n, reserve;
 
+	/* text: the prefix and a newline; the split mark is in the reserve */
+	l->len = 1;
+	per_byte = r->o->log_format == LOGFMT_TEXT ?
+	    strlen(l->prefix) + 2 : logfmt_max(r->o->log_format, l);
 	/* the line held may come out whole, as long as the bound allows */
-	one.len = LINEBUF_MAX;
-	one.split = true;
-	reserve = logfmt_max(r->o->log_format, &one);
+	l->len = LINEBUF_MAX;
+	reserve = logfmt_max(r->o->log_format, l);
 	if (free <= reserve)
 		return 0;
 	n = (free - reserve) / per_byte;
@@ -337,27 +336,26 @@ relay_read_limit(struct relay *r, struct relay_src *s, size_t room)
 static void
 relay_pass(struct relay *r, struct relay_src *s, size_t n)
 {
-	struct relay_emit e = { r, s };
 	struct relay_out *out = r->to[s->os->fd];
 	size_t k = linebuf_whole(s->lb, n);
 	ssize_t w = 0;
 	char *p;
 
-	if (k > 0 && out->mode != OUT_SOCKET) {
-		w = write(out->fd, s->lb->buf, k);
-		if (w < 0 && errno != EAGAIN && errno != EINTR) {
-			relay_out_broken(r, out, errno);
-			w = (ssize_t)k;
-		}
-	} else if (k > 0)
-		w = send(out->fd, s->lb->buf, k, MSG_DONTWAIT | MSG_NOSIGNAL);
+	if (k > 0)
+		w = relay_write(out, s->lb->buf, k);
+	/* a socket's error is left to relay_out_write */
+	if (w < 0 && out->mode != OUT_SOCKET && errno != EAGAIN &&
+	    errno != EINTR) {
+		relay_out_broken(r, out, errno);
+		w = (ssize_t)k;
+	}
 	if (w < 0)
 		w = 0;
 	if ((size_t)w < k && (p = relay_out_reserve(out, k - (size_t)w)))
 		memcpy(p, s->lb->buf + w, k - (size_t)w);
 	if ((size_t)w < k && p != NULL)
 		out->tail += k - (size_t)w;
-	linebuf_consume(s->lb, n, k, relay_emit_line, &e);
+	linebuf_consume(s->lb, n, k, relay_emit_line, s);
 }
 
 /*
@@ -367,22 +365,15 @@ relay_pass(struct relay *r, struct relay_src *s, size_t n)
 static int
 relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 {
-	struct relay_emit e = { r, s };
 	struct relay_out *out = r->to[s->os->fd];
-	size_t room, limit, budget = 4 * RELAY_READ_MAX;
-	ssize_t n;
+	size_t room, limit;
+	ssize_t n, budget = 4 * RELAY_READ_MAX;
 	char *p;
 
 	for (;;) {
-		if (relay_src_blocked(r, s)) {
-			if (!draining) {
-				relay_pause(r, s);
-				return 1;
-			}
-			relay_out_flush(r, out);
-		}
 		p = linebuf_space(s->lb, &room);
-		limit = relay_read_limit(r, s, room);
+		limit = relay_src_full(r, s, RELAY_HIGH) ? 0 :
+		    relay_read_limit(r, s, room);
 		if (limit == 0) {
 			if (!draining) {
 				relay_pause(r, s);
@@ -392,18 +383,16 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		}
 		n = read(s->fd, p, limit);
-		if (n > 0 && r->o->log_format == LOGFMT_JSON)
-			r->now_ms = loop_ms(CLOCK_REALTIME);
 		if (n > 0) {
+			if (r->o->log_format == LOGFMT_JSON)
+				r->now_ms = loop_ms(CLOCK_REALTIME);
 			if (r->o->log_format == LOGFMT_TEXT &&
 			    s->os->prefix[0] == '\0' &&
-			    relay_pending(out) == 0 &&
-			    (out->mode == OUT_NONBLOCK ||
-			    out->mode == OUT_PLAIN || out->mode == OUT_SOCKET))
+			    relay_pending(out) == 0 && out->mode < OUT_GUARDED)
 				relay_pass(r, s, (size_t)n);
 			else
 				linebuf_commit(s->lb, (size_t)n,
-				    relay_emit_line, &e);
+				    relay_emit_line, s);
 			if (s->os->kind == SRC_TAIL)
 				s->off += n;
 			relay_out_write(r, out);
@@ -413,8 +402,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			 * full, which resumes it).
 			 */
 			if (!draining && s->os->kind != SRC_TAIL &&
-			    (budget -= (size_t)n > budget ? budget :
-			    (size_t)n) == 0)
+			    (budget -= n) <= 0)
 				return 1;
 			continue;
 		}
@@ -424,14 +412,14 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		if (errno != EAGAIN)
 			tlog(r->o->verbosity, TLOG_ERR, "cannot read '%s': %s",
-			    s->os->path, err_str(errno));
+			    s->os->path, relay_why());
 		return 1;
 	}
 }
 
 /* --- FIFOs -------------------------------------------------------- */
 
-static void relay_fifo_ready(struct loop *l, void *ctx, int fd,
+static void relay_stream_ready(struct loop *l, void *ctx, int fd,
     short revents);
 
 /*
@@ -443,19 +431,19 @@ static int
 relay_fifo_open(struct relay *r, struct relay_src *s)
 {
 	int fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
+	struct stat *st = &r->st;
 
 	if (fd < 0)
 		return -1;
-	if (sys_fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode) ||
-	    (s->ino != 0 && (st.st_dev != s->dev || st.st_ino != s->ino))) {
+	if (sys_fstat(fd, st) < 0 || !S_ISFIFO(st->st_mode) ||
+	    (s->ino != 0 && (st->st_dev != s->dev || st->st_ino != s->ino))) {
 		close(fd);
 		errno = ENXIO;
 		return -1;
 	}
-	s->dev = st.st_dev;
-	s->ino = st.st_ino;
-	if (loop_add_fd(r->loop, fd, POLLIN, relay_fifo_ready, s) < 0) {
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
+	if (loop_add_fd(r->loop, fd, POLLIN, relay_stream_ready, s) < 0) {
 		close(fd);
 		return -1;
 	}
@@ -463,54 +451,39 @@ relay_fifo_open(struct relay *r, struct relay_src *s)
 	return 0;
 }
 
+/* A FIFO or a pipe has something to read, or (read returns 0) no writer. */
 static void
-relay_fifo_ready(struct loop *l, void *ctx, int fd, short revents)
+relay_stream_ready(struct loop *l, void *ctx, int fd, short revents)
 {
 	struct relay_src *s = ctx;
 	struct relay *r = s->r;
-	struct relay_emit e = { r, s };
 
-	(void)l;
 	(void)revents;
 	if (relay_read_stream(r, s, false) != 0)
 		return;
-	/*
-	 * EOF: the last writer went away. Its partial line ends here. A new
-	 * read end is opened before the old one is closed, so there is always
-	 * a reader and writers never block in open(2); a fresh read end sees
-	 * no POLLHUP until a writer has come and gone (fs/pipe.c, pipe_poll).
-	 */
-	linebuf_flush(s->lb, relay_emit_line, &e);
+	/* EOF: the last writer went away. Its partial line ends here. */
+	linebuf_flush(s->lb, relay_emit_line, s);
 	relay_out_write(r, r->to[s->os->fd]);
-	loop_del_fd(r->loop, fd);
-	if (relay_fifo_open(r, s) < 0) {
+	loop_del_fd(l, fd);
+	/*
+	 * A pipe: the job and all that shared its output are gone. A FIFO: a
+	 * new read end is opened before the old one is closed, so there is
+	 * always a reader and writers never block in open(2); a fresh read
+	 * end sees no POLLHUP until a writer has come and gone (fs/pipe.c,
+	 * pipe_poll).
+	 */
+	if (s->os->kind == SRC_PIPE) {
+		s->fd = -1;
+		s->busy = s->paused = false;
+	} else if (relay_fifo_open(r, s) < 0) {
 		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen the FIFO '%s' "
-		    "(%s): no longer relayed", s->os->path, err_str(errno));
+		    "(%s): no longer relayed", s->os->path, relay_why());
 		s->fd = -1;
 	}
 	close(fd);
 }
 
 /* --- pipes (cron jobs) ------------------------------------------- */
-
-static void
-relay_pipe_ready(struct loop *l, void *ctx, int fd, short revents)
-{
-	struct relay_src *s = ctx;
-	struct relay *r = s->r;
-	struct relay_emit e = { r, s };
-
-	(void)revents;
-	if (relay_read_stream(r, s, false) != 0)
-		return;
-	/* EOF: the job and all that shared its output are gone */
-	linebuf_flush(s->lb, relay_emit_line, &e);
-	relay_out_write(r, r->to[s->os->fd]);
-	loop_del_fd(l, fd);
-	close(fd);
-	s->fd = -1;
-	s->busy = s->paused = false;
-}
 
 size_t
 relay_pipe_room(const struct relay *r)
@@ -563,8 +536,10 @@ relay_pipe(struct relay *r, int fd, int stdfd, const char *prefix,
 	s->own.path = source;
 	s->own.fd = stdfd;
 	s->own.prefix = prefix;
+	s->line.prefix = prefix;
+	s->line.source = source;
 	s->held_fd = 0;
-	if (loop_add_fd(r->loop, fd, POLLIN, relay_pipe_ready, s) < 0)
+	if (loop_add_fd(r->loop, fd, POLLIN, relay_stream_ready, s) < 0)
 		return -1;
 	s->fd = fd;
 	s->busy = true;
@@ -585,28 +560,25 @@ static int
 relay_syslog_emit(struct relay *r, struct relay_src *s, bool draining)
 {
 	struct relay_out *out = r->to[s->held_fd];
-	struct logfmt_line l = { s->os->prefix, "syslog", "stdout", "", 0,
-	    true, 0 };
-	size_t n;
+	size_t n, len;
 
-	while (s->held_off < s->held_len || s->held_len == 0) {
+	/* an empty message is one empty line */
+	do {
 		n = s->held_len - s->held_off;
-		l.len = n > LINEBUF_MAX ? LINEBUF_MAX : n;
-		if (RELAY_CAP - relay_pending(out) <
-		    logfmt_max(r->o->log_format, &l)) {
+		len = n > LINEBUF_MAX ? LINEBUF_MAX : n;
+		s->line.len = len;
+		while (RELAY_CAP - relay_pending(out) <
+		    logfmt_max(r->o->log_format, &s->line)) {
 			if (!draining) {
 				relay_pause(r, s);
 				return -1;
 			}
 			relay_out_flush(r, out);
-			continue;
 		}
-		relay_put(r, s, s->held_fd, s->held + s->held_off, l.len,
-		    s->held_off + l.len < s->held_len || s->held_cut);
-		s->held_off += l.len;
-		if (s->held_len == 0)
-			break;
-	}
+		relay_put(r, s, s->held_fd, s->held + s->held_off, len,
+		    s->held_off + len < s->held_len || s->held_cut);
+		s->held_off += len;
+	} while (s->held_off < s->held_len);
 	s->held_len = s->held_off = 0;
 	s->held_fd = 0;
 	relay_out_write(r, out);
@@ -642,7 +614,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 	if (s->held_fd != 0 && relay_syslog_emit(r, s, draining) < 0)
 		return;
 	while (draining || budget-- > 0) {
-		if (relay_src_blocked(r, s)) {
+		if (relay_src_full(r, s, RELAY_HIGH)) {
 			if (!draining) {
 				relay_pause(r, s);
 				return;
@@ -700,44 +672,45 @@ static int
 relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
     size_t errlen)
 {
-	struct sockaddr_un sa;
-	struct stat st;
-	int fd;
+	struct sockaddr_un *sa = &r->sa;
+	const char *why;
+	int fd = -1;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sun_family = AF_UNIX;
-	if (strlen(s->os->path) >= sizeof(sa.sun_path)) {
+	memset(sa, 0, sizeof(*sa));
+	sa->sun_family = AF_UNIX;
+	if (strlen(s->os->path) >= sizeof(sa->sun_path)) {
 		fmt_s(err, errlen, "--syslog: path too long: '%s'",
 		    s->os->path);
 		return -1;
 	}
-	memcpy(sa.sun_path, s->os->path, strlen(s->os->path));
+	memcpy(sa->sun_path, s->os->path, strlen(s->os->path));
 	if (fs_make_parents(s->os->path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    s->os->path, err_str(errno));
+		    s->os->path, relay_why());
 		return -1;
 	}
 	/* a stale socket of an earlier run goes; anything else stays */
-	if (sys_lstat(s->os->path, &st) == 0) {
-		if (!S_ISSOCK(st.st_mode)) {
-			fmt_s(err, errlen, "cannot listen on '%s': it exists "
-			    "and is not a socket", s->os->path);
-			return -1;
+	if (sys_lstat(s->os->path, &r->st) == 0) {
+		if (!S_ISSOCK(r->st.st_mode)) {
+			why = "it exists and is not a socket";
+			goto fail;
 		}
 		(void)unlink(s->os->path);
 	}
 	fd = sys_socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	if (fd < 0 || bind(fd, (struct sockaddr *)sa, sizeof(*sa)) < 0 ||
 	    chmod(s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
-		fmt_s(err, errlen, "cannot listen on '%s': %s", s->os->path,
-		    err_str(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
+		why = relay_why();
+		goto fail;
 	}
 	s->fd = fd;
 	return 0;
+fail:
+	fmt_s(err, errlen, "cannot listen on '%s': %s", s->os->path, why);
+	if (fd >= 0)
+		close(fd);
+	return -1;
 }
 
 /* --- followed files ----------------------------------------------- */
@@ -745,21 +718,21 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 static void
 relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 {
-	struct stat st;
+	struct stat *st = &r->st;
 	int fd;
 
 	fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	if (sys_fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (sys_fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
 		close(fd);
 		return;
 	}
 	s->fd = fd;
-	s->dev = st.st_dev;
-	s->ino = st.st_ino;
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
 	/* existing content is old news, unless --tail-from start */
-	s->off = at_start && !r->o->tail_from_start ? st.st_size : 0;
+	s->off = at_start && !r->o->tail_from_start ? st->st_size : 0;
 	(void)lseek(fd, s->off, SEEK_SET);
 	if (r->inotify >= 0)
 		s->wd = inotify_add_watch(r->inotify, s->os->path,
@@ -769,9 +742,7 @@ relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 static void
 relay_tail_close(struct relay *r, struct relay_src *s)
 {
-	struct relay_emit e = { r, s };
-
-	linebuf_flush(s->lb, relay_emit_line, &e);
+	linebuf_flush(s->lb, relay_emit_line, s);
 	if (r->inotify >= 0 && s->wd >= 0)
 		(void)inotify_rm_watch(r->inotify, s->wd);
 	s->wd = -1;
@@ -782,15 +753,11 @@ relay_tail_close(struct relay *r, struct relay_src *s)
 static void
 relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 {
-	struct stat st;
-
 	/* copytruncate: the file shrank under us, start it over */
-	if (sys_fstat(s->fd, &st) == 0 && st.st_size < s->off) {
-		struct relay_emit e = { r, s };
-
+	if (sys_fstat(s->fd, &r->st) == 0 && r->st.st_size < s->off) {
 		tlog(r->o->verbosity, TLOG_INFO, "'%s' was truncated",
 		    s->os->path);
-		linebuf_flush(s->lb, relay_emit_line, &e);
+		linebuf_flush(s->lb, relay_emit_line, s);
 		s->off = 0;
 		(void)lseek(s->fd, 0, SEEK_SET);
 	}
@@ -805,6 +772,13 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
  */
 static int	relay_tail_watch_dir(struct relay *r, const char *path);
 
+/* Look at the followed files again in RELAY_TAIL_POLL_MS. */
+static void
+relay_tail_later(struct relay *r)
+{
+	r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+}
+
 /* 0 when the directory of s is watched (again); else the timer runs. */
 static int
 relay_tail_rewatch(struct relay *r, struct relay_src *s)
@@ -814,7 +788,7 @@ relay_tail_rewatch(struct relay *r, struct relay_src *s)
 	 * anew between two events may leave the watch on the old one.
 	 */
 	if (r->tail_timer != NULL && r->tail_timer->at == 0)
-		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+		relay_tail_later(r);
 	if (r->inotify >= 0 && relay_tail_watch_dir(r, s->os->path) >= 0)
 		return 0;
 	return -1;
@@ -823,13 +797,13 @@ relay_tail_rewatch(struct relay *r, struct relay_src *s)
 static void
 relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 {
-	struct stat st;
+	struct stat *st = &r->st;
 
 	if (s->fd >= 0)
 		relay_tail_read(r, s, draining);
 	if (s->paused)
 		return;
-	if (sys_stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (sys_stat(s->os->path, st) < 0 || !S_ISREG(st->st_mode)) {
 		/*
 		 * The name is gone. Its directory may have been made anew
 		 * (the old watch sees nothing more) or not be there yet:
@@ -837,10 +811,10 @@ relay_tail_follow(struct relay *r, struct relay_src *s, bool draining)
 		 */
 		if (draining || relay_tail_rewatch(r, s))
 			return;
-		if (sys_stat(s->os->path, &st) < 0 || !S_ISREG(st.st_mode))
+		if (sys_stat(s->os->path, st) < 0 || !S_ISREG(st->st_mode))
 			return;
 	}
-	if (s->fd >= 0 && st.st_dev == s->dev && st.st_ino == s->ino)
+	if (s->fd >= 0 && st->st_dev == s->dev && st->st_ino == s->ino)
 		return;
 	if (s->fd >= 0)
 		relay_tail_close(r, s);
@@ -870,12 +844,11 @@ static void
 relay_inotify_ready(struct loop *l, void *ctx, int fd, short revents)
 {
 	struct relay *r = ctx;
-	char buf[4096] __attribute__((aligned(8)));
 
 	(void)l;
 	(void)revents;
 	/* which watch fired matters little: check every followed file */
-	while (read(fd, buf, sizeof(buf)) > 0)
+	while (read(fd, r->path, sizeof(r->path)) > 0)
 		;
 	relay_tail_all(r);
 }
@@ -888,18 +861,18 @@ relay_tail_tick(struct loop *l, void *ctx)
 	(void)l;
 	relay_tail_all(r);
 	if (r->poll_tails)
-		r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+		relay_tail_later(r);
 }
 
 /* Watch the directory of a followed file for the name coming back. */
 static int
 relay_tail_watch_dir(struct relay *r, const char *path)
 {
-	char dir[PATH_MAX];
+	char *dir = r->path;
 	const char *slash = strrchr(path, '/');
 	size_t n = slash == path ? 1 : (size_t)(slash - path);
 
-	if (n >= sizeof(dir)) {
+	if (n >= sizeof(r->path)) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
@@ -916,7 +889,8 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
     char *err, size_t errlen)
 {
 	size_t i;
-	struct stat s1, s2;
+	dev_t dev;
+	ino_t ino;
 
 	/*
 	 * r is zero (in tend's static state): pages of it never used are
@@ -929,14 +903,19 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	if (o->nsrc == 0 && o->list[OPTS_L_CRON].n == 0 &&
 	    o->list[OPTS_L_CRONTAB].n == 0)
 		return 0;
-	relay_out_init(r, &r->out[0], 1, err, errlen);
+	relay_out_init(r, &r->out[0], 1);
 	r->to[1] = &r->out[0];
-	/* 2>&1: one buffer, so lines of both streams stay whole */
-	if (sys_fstat(1, &s1) == 0 && sys_fstat(2, &s2) == 0 &&
-	    s1.st_dev == s2.st_dev && s1.st_ino == s2.st_ino)
+	/*
+	 * 2>&1: one buffer, so lines of both streams stay whole. Unless it
+	 * failed (OUT_BROKEN), relay_out_init left fd 1's fstat in r->st.
+	 */
+	dev = r->st.st_dev;
+	ino = r->st.st_ino;
+	if (r->out[0].mode != OUT_BROKEN && sys_fstat(2, &r->st) == 0 &&
+	    r->st.st_dev == dev && r->st.st_ino == ino)
 		r->to[2] = &r->out[0];
 	else {
-		relay_out_init(r, &r->out[1], 2, err, errlen);
+		relay_out_init(r, &r->out[1], 2);
 		r->to[2] = &r->out[1];
 	}
 	for (i = 0; i < 2; i++)
@@ -947,6 +926,9 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 
 		s->r = r;
 		s->os = &o->src[i];
+		s->line.prefix = s->os->prefix;
+		s->line.source = s->os->kind == SRC_SYSLOG ? "syslog" :
+		    s->os->path;
 		s->fd = -1;
 		s->wd = -1;
 		r->nsrc++;
@@ -964,7 +946,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 				return -1;
 			if (relay_fifo_open(r, s) < 0) {
 				fmt_s(err, errlen, "cannot open the FIFO '%s': "
-				    "%s", s->os->path, err_str(errno));
+				    "%s", s->os->path, relay_why());
 				return -1;
 			}
 			continue;
@@ -975,7 +957,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			    relay_inotify_ready, r) < 0) {
 				tlog(o->verbosity, TLOG_INFO, "no inotify (%s): "
 				    "polling followed files every %d ms",
-				    err_str(errno), RELAY_TAIL_POLL_MS);
+				    relay_why(), RELAY_TAIL_POLL_MS);
 				if (r->inotify >= 0)
 					close(r->inotify);
 				r->inotify = -1;
@@ -986,7 +968,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 		    s->os->path) < 0) {
 			tlog(o->verbosity, TLOG_INFO, "cannot watch the directory"
 			    " of '%s' (%s): polling it every %d ms",
-			    s->os->path, err_str(errno), RELAY_TAIL_POLL_MS);
+			    s->os->path, relay_why(), RELAY_TAIL_POLL_MS);
 			r->poll_tails = true;
 		}
 		relay_tail_open(r, s, true);
@@ -998,11 +980,11 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			return -1;
 		}
 		if (r->poll_tails)
-			r->tail_timer->at = loop_now() + RELAY_TAIL_POLL_MS;
+			relay_tail_later(r);
 	}
 	return 0;
 nomem:
-	fmt_s(err, errlen, "cannot map log buffers: %s", err_str(errno));
+	fmt_s(err, errlen, "cannot map log buffers: %s", relay_why());
 	return -1;
 }
 
@@ -1013,21 +995,18 @@ relay_drain(struct relay *r)
 
 	for (i = 0; i < r->nsrc; i++) {
 		struct relay_src *s = &r->src[i];
-		struct relay_emit e = { r, s };
 
 		s->paused = false;
-		if (s->os->kind == SRC_SYSLOG) {
-			if (s->fd >= 0)
-				relay_syslog_read(r, s, true);
-			continue;
-		}
 		/* a file may have appeared or rotated since the last event */
 		if (s->os->kind == SRC_TAIL)
 			relay_tail_follow(r, s, true);
+		else if (s->fd >= 0 && s->os->kind == SRC_SYSLOG)
+			relay_syslog_read(r, s, true);
 		else if (s->fd >= 0)
 			(void)relay_read_stream(r, s, true);
+		/* syslog has no line buffer */
 		if (s->lb != NULL)
-			linebuf_flush(s->lb, relay_emit_line, &e);
+			linebuf_flush(s->lb, relay_emit_line, s);
 	}
 	for (i = 0; i < 2 && r->to[1] != NULL; i++)
 		relay_out_flush(r, &r->out[i]);

@@ -4,26 +4,36 @@
 #include "tend/fmt.h"
 #include "tend/syslogfmt.h"
 
-static const char *const syslog_fac[] = {
-	"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news",
-	"uucp", "cron", "authpriv", "ftp", "ntp", "security", "console",
-	"solaris-cron", "local0", "local1", "local2", "local3", "local4",
-	"local5", "local6", "local7",
-};
+/*
+ * Names one after another, each ending in a NUL: no table of pointers.
+ * The severities go on with "none", which syslog_severity reads as 8.
+ */
+static const char syslog_fac[] =
+	"kern\0user\0mail\0daemon\0auth\0syslog\0lpr\0news\0uucp\0cron\0"
+	"authpriv\0ftp\0ntp\0security\0console\0solaris-cron\0local0\0"
+	"local1\0local2\0local3\0local4\0local5\0local6\0local7";
 
-static const char *const syslog_sev[] = {
-	"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
-};
+static const char syslog_sev[] =
+	"emerg\0alert\0crit\0err\0warning\0notice\0info\0debug\0none";
+
+/* The name number i of such a list. */
+static const char *
+syslog_name(const char *list, int i)
+{
+	while (i-- > 0)
+		list += strlen(list) + 1;
+	return list;
+}
 
 int
 syslog_severity(const char *name)
 {
 	int i;
 
-	for (i = 0; i < 8; i++)
-		if (strcmp(name, syslog_sev[i]) == 0)
+	for (i = 0; i <= 8; i++)
+		if (strcmp(name, syslog_name(syslog_sev, i)) == 0)
 			return i;
-	return strcmp(name, "none") == 0 ? 8 : -1;
+	return -1;
 }
 
 /* "<PRI>" with PRI 0..191, no leading zeros but "<0>"; length or 0. */
@@ -35,18 +45,19 @@ syslog_pri(const char *in, size_t n, int *pri)
 
 	if (n < 3 || in[0] != '<')
 		return 0;
-	for (i = 1; i < n && i <= 4 && in[i] >= '0' && in[i] <= '9'; i++)
+	/* a fourth digit is no '>' */
+	for (i = 1; i < n && i <= 3 && in[i] >= '0' && in[i] <= '9'; i++)
 		v = v * 10 + (in[i] - '0');
-	if (i == 1 || i > 4 || i >= n || in[i] != '>' || v > 191 ||
+	if (i == 1 || i >= n || in[i] != '>' || v > 191 ||
 	    (in[1] == '0' && i > 2))
 		return 0;
 	*pri = v;
 	return i + 1;
 }
 
-/* Skip one space-delimited RFC 5424 header field; NULL if none. */
+/* Past one space-delimited RFC 5424 header field and its space, or NULL. */
 static const char *
-syslog_field(const char *p, const char *end, const char **f, size_t *flen)
+syslog_skip(const char *p, const char *end)
 {
 	const char *s = p;
 
@@ -54,8 +65,6 @@ syslog_field(const char *p, const char *end, const char **f, size_t *flen)
 		p++;
 	if (p == s || p == end)
 		return NULL;
-	*f = s;
-	*flen = (size_t)(p - s);
 	return p + 1;
 }
 
@@ -76,60 +85,68 @@ syslog_sd(const char *p, const char *end)
 	return p;
 }
 
-struct syslog_out {
-	char	*buf;
-	size_t	 len, n;
-};
-
-/* Copy, one line: newlines become spaces. */
-static void
-syslog_put(struct syslog_out *o, const char *s, size_t n)
+/*
+ * Copy the character c (unless it is NUL), then s[0..n), to w, as far as
+ * lim (the byte kept for the NUL), on one line: newlines become spaces.
+ * Returns where the copy ends.
+ */
+static char *
+syslog_put(char *w, const char *lim, char c, const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n && o->n + 1 < o->len; i++)
-		o->buf[o->n++] = s[i] == '\n' ? ' ' : s[i];
+	if (c != '\0' && w < lim)
+		*w++ = c;
+	for (; n > 0 && w < lim; n--, s++)
+		*w++ = *s == '\n' ? ' ' : *s;
+	return w;
 }
 
+/* An RFC 5424 header field that is "-": the value is absent. */
 static int
-syslog_5424(struct syslog_out *o, const char *p, const char *end)
+syslog_nil(const char *f, size_t n)
 {
-	const char *ts, *host, *app, *proc, *id, *sd, *msg;
-	size_t tsl, hostl, appl, procl, idl;
+	return n == 1 && f[0] == '-';
+}
 
-	if ((p = syslog_field(p, end, &ts, &tsl)) == NULL ||
-	    (p = syslog_field(p, end, &host, &hostl)) == NULL ||
-	    (p = syslog_field(p, end, &app, &appl)) == NULL ||
-	    (p = syslog_field(p, end, &proc, &procl)) == NULL ||
-	    (p = syslog_field(p, end, &id, &idl)) == NULL)
-		return -1;
+/*
+ * TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD [MSG] -> "APP[PROCID]: ..."
+ * at w; where it ends, or NULL if p..end is not that.
+ */
+static char *
+syslog_5424(char *w, const char *lim, const char *p, const char *end)
+{
+	const char *app = NULL, *proc = NULL, *id = NULL, *sd, *msg;
+	int i, pid;
+
+	/* five fields; where APP-NAME, PROCID and MSGID start */
+	for (i = 0; i < 5; i++) {
+		if (i == 2)
+			app = p;
+		else if (i == 3)
+			proc = p;
+		else if (i == 4)
+			id = p;
+		if ((p = syslog_skip(p, end)) == NULL)
+			return NULL;
+	}
 	sd = p;
-	if ((msg = syslog_sd(p, end)) == NULL || (msg < end && *msg != ' '))
-		return -1;
-	if (!(appl == 1 && app[0] == '-'))
-		syslog_put(o, app, appl);
-	else
-		syslog_put(o, "-", 1);
-	if (!(procl == 1 && proc[0] == '-')) {
-		syslog_put(o, "[", 1);
-		syslog_put(o, proc, procl);
-		syslog_put(o, "]", 1);
-	}
-	syslog_put(o, ":", 1);
-	if (!(msg - sd == 1 && sd[0] == '-')) {
-		syslog_put(o, " ", 1);
-		syslog_put(o, sd, (size_t)(msg - sd));
-	}
+	if ((msg = syslog_sd(sd, end)) == NULL || (msg < end && *msg != ' '))
+		return NULL;
+	/* an absent APP-NAME is printed as its "-" */
+	w = syslog_put(w, lim, '\0', app, (size_t)(proc - app - 1));
+	pid = !syslog_nil(proc, (size_t)(id - proc - 1));
+	if (pid)
+		w = syslog_put(w, lim, '[', proc, (size_t)(id - proc - 1));
+	w = syslog_put(w, lim, pid ? ']' : '\0', ":", 1);
+	if (!syslog_nil(sd, (size_t)(msg - sd)))
+		w = syslog_put(w, lim, ' ', sd, (size_t)(msg - sd));
 	if (msg < end)
 		msg++;
 	/* a UTF-8 MSG may start with a byte order mark */
 	if (end - msg >= 3 && memcmp(msg, "\xef\xbb\xbf", 3) == 0)
 		msg += 3;
-	if (msg < end) {
-		syslog_put(o, " ", 1);
-		syslog_put(o, msg, (size_t)(end - msg));
-	}
-	return 0;
+	if (msg < end)
+		w = syslog_put(w, lim, ' ', msg, (size_t)(end - msg));
+	return w;
 }
 
 /* "Mmm dd hh:mm:ss " (RFC 3164 TIMESTAMP, day space-padded). */
@@ -142,13 +159,12 @@ syslog_is_3164_time(const char *p, const char *end)
 	if (end - p < 16)
 		return 0;
 	for (i = 0; i < 16; i++) {
-		char c = p[i], s = shape[i];
+		unsigned char c = (unsigned char)p[i], s = shape[i];
 
-		if ((s == 'A' && (c < 'A' || c > 'Z')) ||
-		    (s == 'a' && (c < 'a' || c > 'z')) ||
-		    (s == 'd' && (c < '0' || c > '9') &&
-		    !(i == 4 && c == ' ')) ||
-		    ((s == ' ' || s == ':') && c != s))
+		/* 'A' and 'a' stand for a letter of that case, 'd' a digit */
+		if (s == 'd' ? (unsigned)(c - '0') > 9 &&
+		    !(i == 4 && c == ' ') :
+		    s == 'A' || s == 'a' ? (unsigned)(c - s) > 25 : c != s)
 			return 0;
 	}
 	return 1;
@@ -157,39 +173,41 @@ syslog_is_3164_time(const char *p, const char *end)
 size_t
 syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 {
-	struct syslog_out o = { out, outlen, 0 };
+	char *w = out, *lim, *w5424;
 	const char *p, *end;
-	size_t plen, mark;
+	size_t plen;
 	int pri;
 
 	if (outlen == 0)
 		return 0;
+	lim = out + outlen - 1;
 	while (n > 0 && (in[n - 1] == '\n' || in[n - 1] == '\0'))
 		n--;
 	end = in + n;
 	plen = syslog_pri(in, n, &pri);
 	if (plen == 0) {
 		*sev = SYSLOG_SEV_NOTICE;
-		syslog_put(&o, in, n);
-		out[o.n] = '\0';
-		return o.n;
+		w = syslog_put(w, lim, '\0', in, n);
+		*w = '\0';
+		return (size_t)(w - out);
 	}
 	*sev = pri % 8;
 	p = in + plen;
-	o.n = fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
-	    syslog_fac[pri / 8], syslog_sev[pri % 8]);
-	mark = o.n;
+	w += fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
+	    syslog_name(syslog_fac, pri / 8),
+	    syslog_name(syslog_sev, pri % 8));
 	if (end - p >= 2 && p[0] >= '1' && p[0] <= '9' && p[1] == ' ' &&
-	    syslog_5424(&o, p + 2, end) == 0) {
-		out[o.n] = '\0';
-		return o.n;
+	    (w5424 = syslog_5424(w, lim, p + 2, end)) != NULL) {
+		*w5424 = '\0';
+		return (size_t)(w5424 - out);
 	}
-	o.n = mark;	/* not RFC 5424 after all: 3164 or free text */
+	/* not RFC 5424 after all (what it wrote is written over): 3164 or
+	 * free text */
 	if (syslog_is_3164_time(p, end))
 		p += 16;
-	if (p == end && o.n > 0 && out[o.n - 1] == ' ')
-		o.n--;	/* a timestamp and nothing else */
-	syslog_put(&o, p, (size_t)(end - p));
-	out[o.n] = '\0';
-	return o.n;
+	if (p == end && w > out && w[-1] == ' ')
+		w--;	/* a timestamp and nothing else */
+	w = syslog_put(w, lim, '\0', p, (size_t)(end - p));
+	*w = '\0';
+	return (size_t)(w - out);
 }

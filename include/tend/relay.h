@@ -14,12 +14,17 @@
 #ifndef TEND_RELAY_H
 #define TEND_RELAY_H
 
+#include <limits.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/un.h>
 
 #include "tend/linebuf.h"
+#include "tend/logfmt.h"
 #include "tend/opts.h"
 
 #define RELAY_CAP	(1u << 20)	/* per output stream */
@@ -31,11 +36,12 @@
 struct loop;
 struct loop_timer;
 
+/* The modes before OUT_GUARDED never block: a write may go straight out. */
 enum relay_out_mode {
 	OUT_NONBLOCK,	/* our own O_NONBLOCK description: write(2) */
 	OUT_SOCKET,	/* send(2) with MSG_DONTWAIT */
-	OUT_GUARDED,	/* poll for POLLOUT, then at most PIPE_BUF bytes */
 	OUT_PLAIN,	/* a regular file: write(2) does not block */
+	OUT_GUARDED,	/* poll for POLLOUT, then at most PIPE_BUF bytes */
 	OUT_BROKEN,	/* closed or gone: lines are dropped */
 };
 
@@ -70,6 +76,11 @@ struct relay_src {
 	size_t			 held_len, held_off;
 	int			 held_fd;	/* 1 or 2; 0: nothing held */
 	bool			 held_cut;	/* the datagram was cut */
+	/*
+	 * The line being rendered, its prefix and source set once (here,
+	 * not on the stack: that would cost a stack canary in each user).
+	 */
+	struct logfmt_line	 line;
 	/* a pipe: its own source description; busy while it is open */
 	struct opts_source	 own;
 	bool			 busy;
@@ -86,6 +97,19 @@ struct relay {
 	bool			 poll_tails;	/* look every RELAY_TAIL_POLL_MS */
 	struct loop_timer	*tail_timer;
 	int64_t			 now_ms;	/* JSON "time" of this read */
+	/*
+	 * Scratch space for system calls: what fstat(2), stat(2) and the
+	 * shutdown's poll(2) fill; a watched directory's name, or what
+	 * inotify says (read and dropped), or the address --syslog binds.
+	 * On the stack it would cost each function that uses it a stack
+	 * canary (-fstack-protector-strong).
+	 */
+	struct stat		 st;
+	struct pollfd		 pfd;
+	union {
+		char			 path[PATH_MAX];
+		struct sockaddr_un	 sa;
+	} __attribute__((aligned(8)));
 };
 
 /*
