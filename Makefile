@@ -45,7 +45,7 @@ TEST_CFLAGS := $(BASE) $(WARN) -g -O1 -fsanitize=address,undefined \
 CORE	:= opts signame duration exitcode supervise version fmt num errstr \
 	   linebuf \
 	   syslogfmt logfmt tmpl envfile user \
-	   url http dns cron
+	   url http dns cron tz
 # The thin Linux layer.
 SHELL_MODS := main loop signals spawn reap log relay fs sys \
 	   env net wait render privdrop hooks health crond
