@@ -8,11 +8,11 @@
 #include "tend/cron.h"
 #include "tend/tz.h"
 
-static bool
-tz_digit(char c)
-{
-	return (unsigned)c - '0' < 10;
-}
+/*
+ * The parser's functions return where they stopped; on an error, tz_bad,
+ * which every later step refuses and no caller takes for an end.
+ */
+static const char tz_bad[] = "!";
 
 static bool
 tz_alpha(char c)
@@ -20,123 +20,108 @@ tz_alpha(char c)
 	return ((unsigned)c | 32) - 'a' < 26;
 }
 
-/* A number lo..hi at p: past it, or NULL. */
+/* A number lo..hi at p into *v. */
 static const char *
 tz_num(const char *p, int lo, int hi, int *v)
 {
 	const char *q = p;
 	int n = 0;
 
-	while (tz_digit(*q) && n <= hi)
+	while ((unsigned)*q - '0' < 10 && n <= hi)
 		n = n * 10 + *q++ - '0';
-	if (q == p || n < lo || n > hi)
-		return NULL;
 	*v = n;
-	return q;
+	return q == p || n < lo || n > hi ? tz_bad : q;
 }
 
-/* [+-]hh[:mm[:ss]], hours up to max, in seconds: past it, or NULL. */
+/* [+-]hh[:mm[:ss]], hours up to max, into *secs. */
 static const char *
 tz_hms(const char *p, int max, int32_t *secs)
 {
-	static const int32_t unit[] = { 3600, 60, 1 };
-	int32_t s = 0;
 	int i, n, neg = *p == '-';
 
 	p += neg || *p == '+';
-	for (i = 0; i < 3; i++) {
-		if ((p = tz_num(p, 0, i == 0 ? max : 59, &n)) == NULL)
-			return NULL;
-		s += n * unit[i];
-		if (*p != ':')
-			break;
-		p++;
+	p = tz_num(p, 0, max, &n);
+	*secs = n * 3600;
+	for (i = 60; i > 0 && *p == ':'; i -= 59) {	/* minutes, seconds */
+		p = tz_num(p + 1, 0, 59, &n);
+		*secs += n * i;
 	}
-	*secs = neg ? -s : s;
+	if (neg)
+		*secs = -*secs;
 	return p;
 }
 
-/* A zone name, "EST" or "<+0545>" (three characters or more), or NULL. */
+/* A zone name, "EST" or "<+0545>", three characters at least. */
 static const char *
 tz_name(const char *p)
 {
 	const char *q = p;
 
 	if (*p == '<') {
-		while (tz_digit(*++q) || tz_alpha(*q) || *q == '+' || *q == '-')
+		while (tz_alpha(*++q) || (unsigned)*q - '0' < 10 ||
+		    *q == '+' || *q == '-')
 			;
-		return *q == '>' && q - p > 3 ? q + 1 : NULL;
+		return *q == '>' && q - p > 3 ? q + 1 : tz_bad;
 	}
 	while (tz_alpha(*q))
 		q++;
-	return q - p >= 3 ? q : NULL;
+	return q - p >= 3 ? q : tz_bad;
 }
 
-/*
- * ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]": past it, or NULL (also
- * when p is NULL, so that two can be chained).
- */
+/* ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]". */
 static const char *
 tz_date(const char *p, struct tz_rule *r)
 {
-	static const unsigned char lim[3][2] = { { 1, 12 }, { 1, 5 }, { 0, 6 } };
-	int v[3], i;
+	int v;
 
-	if (p == NULL || *p++ != ',')
-		return NULL;
+	if (*p++ != ',')
+		return tz_bad;
 	r->kind = *p;
 	if (*p == 'M') {
-		for (i = 0; i < 3; i++)
-			if (*p++ != "M.."[i] ||
-			    (p = tz_num(p, lim[i][0], lim[i][1], &v[i])) == NULL)
-				return NULL;
-		r->mon = (uint8_t)v[0];
-		r->week = (uint8_t)v[1];
-		r->day = (uint16_t)v[2];
+		p = tz_num(p + 1, 1, 12, &v);
+		r->mon = (uint8_t)v;
+		p = tz_num(p + (*p == '.'), 1, 5, &v);
+		r->week = (uint8_t)v;
+		p = tz_num(p + (*p == '.'), 0, 6, &v);
 	} else {
 		if (*p == 'J')
 			p++;
 		else
 			r->kind = 0;
-		if ((p = tz_num(p, r->kind == 'J', 365, &v[0])) == NULL)
-			return NULL;
-		r->day = (uint16_t)v[0];
+		p = tz_num(p, r->kind == 'J', 365, &v);
 	}
+	r->day = (uint16_t)v;
 	r->time = 7200;
 	return *p == '/' ? tz_hms(p + 1, 167, &r->time) : p;
 }
 
-/* "std offset [dst [offset] [,start,end]]" into tz: past it, or NULL. */
+/* "std offset [dst [offset] [,start,end]]" into tz. */
 static const char *
 tz_posix(struct tz *tz, const char *p)
 {
-	const char *q;
-
-	if ((p = tz_name(p)) == NULL || (p = tz_hms(p, 24, &tz->std_off)) ==
-	    NULL)
-		return NULL;
+	p = tz_hms(tz_name(p), 24, &tz->std_off);
 	tz->std_off = -tz->std_off;	/* POSIX counts west */
-	if ((q = tz_name(p)) == NULL)
+	if (*p != '<' && !tz_alpha(*p))
 		return p;
 	tz->dst = true;
+	p = tz_name(p);
 	tz->dst_off = tz->std_off + 3600;
-	if (tz_digit(*q) || *q == '+' || *q == '-') {
-		if ((q = tz_hms(q, 24, &tz->dst_off)) == NULL)
-			return NULL;
+	if ((unsigned)*p - '0' < 10 || *p == '+' || *p == '-') {
+		p = tz_hms(p, 24, &tz->dst_off);
 		tz->dst_off = -tz->dst_off;
 	}
-	if (*q == ',')
-		return tz_date(tz_date(q, &tz->r[0]), &tz->r[1]);
-	(void)tz_date(tz_date(",M3.2.0,M11.1.0", &tz->r[0]), &tz->r[1]);
-	return q;
+	if (*p != ',')
+		(void)tz_date(tz_date(",M3.2.0,M11.1.0", &tz->r[0]), &tz->r[1]);
+	else
+		p = tz_date(tz_date(p, &tz->r[0]), &tz->r[1]);
+	return p;
 }
 
 int
 tz_parse_rule(struct tz *tz, const char *s)
 {
 	memset(tz, 0, sizeof(*tz));
-	s = tz_posix(tz, s);
-	return s != NULL && *s == '\0' ? 0 : -1;
+	return *tz_posix(tz, s) == '\0' ? 0 : -1;
 }
 
 /* A big-endian signed number of n (4 or 8) bytes. */
@@ -156,7 +141,7 @@ tz_parse_file(struct tz *tz, const unsigned char *buf, size_t len)
 {
 	const unsigned char *p = buf, *end = buf + len;
 	const char *q;
-	uint64_t c[6], size;
+	uint64_t c[6], size, k;
 	int i, sz;
 
 	memset(tz, 0, sizeof(*tz));
@@ -184,11 +169,11 @@ tz_parse_file(struct tz *tz, const unsigned char *buf, size_t len)
 	tz->ntypes = (uint32_t)c[4];
 	if (c[4] == 0)
 		return -1;
-	for (size = 0; size < c[3]; size++)
-		if (tz->idx[size] >= c[4])
+	for (k = 0; k < c[3]; k++)
+		if (tz->idx[k] >= c[4])
 			return -1;
 	/* the footer, "\nTZ string\n": none or empty, the last type holds */
-	p = tz->types + c[4] * 6 + c[5] + c[2] * (sz + 4) + c[1] + c[0];
+	p = tz->trans + size;
 	tz->norule = sz == 4 || end - p < 3 || p[1] == '\n';
 	if (tz->norule)
 		return 0;
@@ -204,21 +189,27 @@ static int64_t
 tz_when(const struct tz_rule *r, int y)
 {
 	int64_t d, end;
+	int mon = 1, mday = r->day + 1;
 
-	d = cron_local_min(y, r->kind == 'M' ? r->mon : 1, 1, 0, 0) / 1440;
+	/* cron_local_min counts on past the month's end: Jan 300 is fine */
+	if (r->kind == 'J' && --mday >= 60) {
+		/* 1..365, Feb 29 never counted: 60 is Mar 1 */
+		mon = 3;
+		mday -= 59;
+	}
+	if (r->kind == 'M') {
+		mon = r->mon;
+		mday = 1;
+	}
+	d = cron_local_min(y, mon, mday, 0, 0) / 1440;
 	if (r->kind == 'M') {
 		/* the first such weekday, w - 1 weeks on, within the month */
-		end = cron_local_min(y, r->mon + 1, 1, 0, 0) / 1440;
+		end = cron_local_min(y, mon + 1, 1, 0, 0) / 1440;
 		/* d % 7 + 4 (-2..10) is d's weekday, Sunday 0, mod 7 */
 		d += (r->day - d % 7 + 10) % 7 + 7 * (r->week - 1);
 		while (d >= end)
 			d -= 7;
-	} else if (r->kind == 'J') {
-		/* 1..365, Feb 29 never counted */
-		d += r->day - 1 + (r->day >= 60 &&
-		    cron_local_min(y, 3, 1, 0, 0) / 1440 - d == 60);
-	} else
-		d += r->day;
+	}
 	return d * 86400 + r->time;
 }
 
