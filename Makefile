@@ -183,6 +183,13 @@ $(B)/fuzz/fuzz_cron: tests/fuzz/fuzz_cron.c src/cron.c src/duration.c \
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
 
+FUZZ_BINS += $(B)/fuzz/fuzz_tz
+
+$(B)/fuzz/fuzz_tz: tests/fuzz/fuzz_tz.c src/tz.c src/cron.c src/duration.c \
+	    src/num.c src/fmt.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
+
 fuzz: $(FUZZ_BINS)
 	@set -e; for f in $(FUZZ_BINS); do echo "== $$f"; \
 	  mkdir -p $$f.corpus; \
