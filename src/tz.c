@@ -58,8 +58,8 @@ tz_name(const char *p)
 	const char *q = p;
 
 	if (*p == '<') {
-		while (tz_alpha(*++q) || (unsigned)*q - '0' < 10 ||
-		    *q == '+' || *q == '-')
+		/* as musl, anything up to '>' (POSIX: letters, digits, +-) */
+		while (*++q != '>' && *q != '\0' && *q != '\n')
 			;
 		return *q == '>' && q - p > 3 ? q + 1 : tz_bad;
 	}
@@ -72,25 +72,26 @@ tz_name(const char *p)
 static const char *
 tz_date(const char *p, struct tz_rule *r)
 {
-	int v;
+	static const unsigned char lim[] = { 1, 12, 1, 5, 0, 6 };
+	int v, i;
 
 	if (*p++ != ',')
 		return tz_bad;
 	r->kind = *p;
 	if (*p == 'M') {
-		p = tz_num(p + 1, 1, 12, &v);
-		r->mon = (uint8_t)v;
-		p = tz_num(p + (*p == '.'), 1, 5, &v);
-		r->week = (uint8_t)v;
-		p = tz_num(p + (*p == '.'), 0, 6, &v);
+		for (i = 0; i < 3; i++) {
+			p = tz_num(p + (*p == "M.."[i]), lim[2 * i],
+			    lim[2 * i + 1], &v);
+			r->mwd[i] = (uint8_t)v;
+		}
 	} else {
 		if (*p == 'J')
 			p++;
 		else
 			r->kind = 0;
 		p = tz_num(p, r->kind == 'J', 365, &v);
+		r->day = (uint16_t)v;
 	}
-	r->day = (uint16_t)v;
 	r->time = 7200;
 	return *p == '/' ? tz_hms(p + 1, 167, &r->time) : p;
 }
@@ -198,7 +199,7 @@ tz_when(const struct tz_rule *r, int y)
 		mday -= 59;
 	}
 	if (r->kind == 'M') {
-		mon = r->mon;
+		mon = r->mwd[0];
 		mday = 1;
 	}
 	d = cron_local_min(y, mon, mday, 0, 0) / 1440;
@@ -206,7 +207,7 @@ tz_when(const struct tz_rule *r, int y)
 		/* the first such weekday, w - 1 weeks on, within the month */
 		end = cron_local_min(y, mon + 1, 1, 0, 0) / 1440;
 		/* d % 7 + 4 (-2..10) is d's weekday, Sunday 0, mod 7 */
-		d += (r->day - d % 7 + 10) % 7 + 7 * (r->week - 1);
+		d += (r->mwd[2] - d % 7 + 10) % 7 + 7 * (r->mwd[1] - 1);
 		while (d >= end)
 			d -= 7;
 	}
