@@ -45,7 +45,7 @@ TEST_CFLAGS := $(BASE) $(WARN) -g -O1 -fsanitize=address,undefined \
 CORE	:= opts signame duration exitcode supervise version fmt num errstr \
 	   linebuf \
 	   syslogfmt logfmt tmpl envfile user \
-	   url http dns cron
+	   url http dns cron tz
 # The thin Linux layer.
 SHELL_MODS := main loop signals spawn reap log relay fs sys \
 	   env net wait render privdrop hooks health crond
@@ -179,6 +179,13 @@ $(B)/fuzz/fuzz_dns: tests/fuzz/fuzz_dns.c src/dns.c
 FUZZ_BINS += $(B)/fuzz/fuzz_cron
 
 $(B)/fuzz/fuzz_cron: tests/fuzz/fuzz_cron.c src/cron.c src/duration.c \
+	    src/num.c src/fmt.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
+
+FUZZ_BINS += $(B)/fuzz/fuzz_tz
+
+$(B)/fuzz/fuzz_tz: tests/fuzz/fuzz_tz.c src/tz.c src/cron.c src/duration.c \
 	    src/num.c src/fmt.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^

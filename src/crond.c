@@ -24,6 +24,7 @@
 #include "tend/startup.h"
 #include "tend/state.h"
 #include "tend/sys.h"
+#include "tend/tz.h"
 
 #define CROND_MAX_JOBS	64
 #define CROND_ARGS	32	/* words of a command run without a shell */
@@ -51,6 +52,7 @@ struct crond {
 	size_t		 nvar;
 	struct loop_timer *timer;
 	int64_t		 minute_at;	/* monotonic ms of the next tick */
+	struct tz	 tz;
 };
 
 static bool
@@ -310,21 +312,59 @@ crond_run(struct tend *t, struct crond_job *j)
 	_exit(exit_from_exec_errno(err));
 }
 
+/*
+ * The zone, once, as musl's localtime_r finds it (src/time/__tz.c): TZ
+ * (in the child's environment, which is tend's from the start on) or,
+ * unset, /etc/localtime; TZ set but empty is UTC. A POSIX TZ string
+ * ("EST5EDT,M3.2.0,M11.1.0", "<+0545>-5:45") is taken as one; anything
+ * else, less a leading ':', names a TZif file: a path if it begins with
+ * '/' or '.', else a name without '.' in musl's three zoneinfo
+ * directories, the first found. What cannot be read or parsed is UTC.
+ */
+static void
+crond_tz(struct tend *t, struct tz *tz)
+{
+	static const char dirs[] = "/usr/share/zoneinfo/\0/share/zoneinfo/\0"
+	    "/etc/zoneinfo/\0";
+	const char *s = env_get(&t->env, "TZ", 2), *d = dirs;
+	char path[sizeof(dirs) + 256], *buf;
+	size_t len;
+
+	if (s == NULL)
+		s = "/etc/localtime";
+	/* *tz is zeroed (UTC) by crond_setup */
+	if (*s == '\0' || tz_parse_rule(tz, s) == 0)
+		return;
+	memset(tz, 0, sizeof(*tz));
+	s += *s == ':';
+	if (*s == '/' || *s == '.')
+		d = "\0";	/* one empty prefix: the path alone */
+	else if (strchr(s, '.') != NULL || strlen(s) > 255)
+		return;
+	do {
+		fmt_s(path, sizeof(path), "%s%s", d, s);
+		if (env_read(*d != '\0' ? path : s, ENV_FILE_MAX, &buf,
+		    &len) == 0) {
+			/* as musl: the first file found, good or bad */
+			if (tz_parse_file(tz, (unsigned char *)buf, len) < 0)
+				memset(tz, 0, sizeof(*tz));
+			return;
+		}
+		d += strlen(d) + 1;
+	} while (*d != '\0');
+}
+
 /* The local minute now, and the monotonic ms of the next minute's start. */
 static int64_t
-crond_local(int64_t *next)
+crond_local(struct crond *c, int64_t *next)
 {
 	struct timespec ts;
-	struct tm tm;
-	time_t s;
+	int64_t s;
 
 	sys_clock_gettime(CLOCK_REALTIME, &ts);
 	s = ts.tv_sec;
 	*next = loop_now() + (60 - s % 60) * 1000 - ts.tv_nsec / 1000000;
-	if (localtime_r(&s, &tm) == NULL)
-		return s / 60;
-	return cron_local_min(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-	    tm.tm_hour, tm.tm_min);
+	return (s + tz_offset(&c->tz, s)) / 60;
 }
 
 static void
@@ -341,7 +381,7 @@ crond_tick(struct loop *l, void *ctx)
 		c->timer->at = 0;
 		return;
 	}
-	lm = crond_local(&next);
+	lm = crond_local(c, &next);
 	for (i = 0; i < c->n; i++) {
 		struct crond_job *j = &c->job[i];
 
@@ -369,6 +409,7 @@ crond_start(struct tend *t)
 
 	if (c == NULL)
 		return;
+	crond_tz(t, &c->tz);
 	if ((c->timer = loop_add_timer(&t->loop, crond_tick, t)) == NULL) {
 		tlog(1, TLOG_ERR, "cannot schedule cron jobs: no timer left");
 		return;
