@@ -47,8 +47,8 @@ net_why(char *why, size_t whylen)
 /*
  * connect(2) as the system call: musl's wrapper makes it a cancellation
  * point, of no use without threads, and only tend's probes call it. The
- * length is AF_UNIX's (the union's is more, refused there); inet sockets
- * read what their family needs of it (tcp_v4_connect, tcp_v6_connect).
+ * length is AF_UNIX's, the union's size; inet sockets read what their
+ * family needs of it (tcp_v4_connect, tcp_v6_connect).
  */
 static int
 net_sys_connect(int fd, const union net_addr *a)

@@ -201,8 +201,10 @@ syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 		*w5424 = '\0';
 		return (size_t)(w5424 - out);
 	}
-	/* not RFC 5424 after all (what it wrote is written over): 3164 or
-	 * free text */
+	/*
+	 * Not RFC 5424 after all (syslog_5424 wrote nothing): RFC 3164 or
+	 * free text.
+	 */
 	if (syslog_is_3164_time(p, end))
 		p += 16;
 	if (p == end && w > out && w[-1] == ' ')

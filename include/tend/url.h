@@ -24,7 +24,11 @@ struct url {
 	int		 family;	/* 0 any, 4 or 6: tcp4/tcp6 */
 	char		 host[URL_HOST_MAX + 1];  /* no brackets: "::1" */
 	uint16_t	 port;		/* 1..65535; http defaults to 80 */
-	/* http: path and query ("/" when none); unix, file: an absolute path */
+	/*
+	 * http: path and query ("/" when none); unix, file: an absolute
+	 * path. After a successful url_parse the bytes past it are zero (a
+	 * unix path is copied whole into sun_path).
+	 */
 	char		 path[URL_PATH_MAX + 1];
 };
 
