@@ -149,8 +149,8 @@ render_file(struct tend *t, const char *src, const char *dst,
 			fmt_s(tmp, sizeof(tmp), "%.*s.%s.tend-%d-%d",
 			    (int)(base - dst), dst, base, (int)getpid(),
 			    (int)(ts.tv_nsec + try));
-			if ((r.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL |
-			    O_CLOEXEC, 0600)) >= 0 || errno != EEXIST)
+			if ((r.fd = sys_open_mode(tmp, O_WRONLY | O_CREAT |
+			    O_EXCL | O_CLOEXEC, 0600)) >= 0 || errno != EEXIST)
 				break;
 		}
 		if (r.fd < 0)
@@ -165,9 +165,9 @@ render_file(struct tend *t, const char *src, const char *dst,
 		return nerr ? -1 : 0;
 	mode = o->render_mode >= 0 ? o->render_mode :
 	    (int)(st->st_mode & 07777);
-	if (nerr == 0 && (fchmod(r.fd, (mode_t)mode) < 0 ||
+	if (nerr == 0 && (sys_fchmod(r.fd, (mode_t)mode) < 0 ||
 	    (o->render_owner && t->has_cred &&
-	    fchown(r.fd, t->cred.uid, t->cred.gid) < 0)))
+	    sys_fchown(r.fd, t->cred.uid, t->cred.gid) < 0)))
 		r.werr = errno, nerr = -1;
 	if (close(r.fd) < 0 && nerr == 0)
 		r.werr = errno, nerr = -1;

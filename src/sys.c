@@ -40,7 +40,25 @@ sys_fcntl(int fd, int cmd, int arg)
 int
 sys_open(const char *path, int flags)
 {
-	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, 0);
+	return sys_open_mode(path, flags, 0);
+}
+
+int
+sys_open_mode(const char *path, int flags, mode_t mode)
+{
+	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, mode);
+}
+
+int
+sys_fchmod(int fd, mode_t mode)
+{
+	return (int)syscall(SYS_fchmod, fd, mode);
+}
+
+int
+sys_fchown(int fd, uid_t uid, gid_t gid)
+{
+	return (int)syscall(SYS_fchown, fd, uid, gid);
 }
 
 int

@@ -47,6 +47,17 @@ int	sys_fcntl(int fd, int cmd, int arg);
  */
 int	sys_open(const char *path, int flags);
 
+/* open(2) with a mode, for O_CREAT. */
+int	sys_open_mode(const char *path, int flags, mode_t mode);
+
+/*
+ * fchmod(2), fchown(2). musl's (about 470 bytes with __procfdname) retry
+ * an O_PATH descriptor's EBADF through /proc/self/fd; tend passes files
+ * it opened for writing.
+ */
+int	sys_fchmod(int fd, mode_t mode);
+int	sys_fchown(int fd, uid_t uid, gid_t gid);
+
 /*
  * socket(2). musl's retries without SOCK_CLOEXEC and SOCK_NONBLOCK for
  * kernels before 2.6.27 and sets them with fcntl (about 180 bytes).
