@@ -48,7 +48,9 @@ signals_setup(struct tend *t)
 		if (sys_sigaction(SIGCHLD, &sa, NULL) < 0)
 			return -1;
 	}
-	t->sigfd = signalfd(-1, &all, SFD_CLOEXEC);
+	/* raw: musl's wrapper retries without flags for kernels before 2.6.27 */
+	t->sigfd = (int)syscall(SYS_signalfd4, -1, &all, SIGNALS_SETSIZE,
+	    SFD_CLOEXEC);
 	return t->sigfd < 0 ? -1 : 0;
 }
 
