@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
@@ -108,9 +109,9 @@ setup_subreaper(struct tend *t)
 
 	if (t->pid1)
 		return;
-	if (prctl(PR_GET_CHILD_SUBREAPER, &on) == 0 && on)
+	if (sys_prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&on) == 0 && on)
 		return;
-	if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
+	if (sys_prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
 		tlog(t->o->verbosity, TLOG_ERR,
 		    "cannot become a child subreaper: %s; not PID 1 either, "
 		    "so zombie reaping won't work for orphans",
@@ -127,19 +128,16 @@ static void
 setup_tty_handoff(struct tend *t)
 {
 	struct timespec zero = { 0, 0 };
-	sigset_t hupcont;
+	uint64_t hupcont = 1ULL << (SIGHUP - 1) | 1ULL << (SIGCONT - 1);
 
-	if (!t->o->setsid || !isatty(STDIN_FILENO) ||
+	if (!t->o->setsid || !sys_isatty(STDIN_FILENO) ||
 	    getsid(0) != t->self)
 		return;
-	if (ioctl(STDIN_FILENO, TIOCNOTTY) < 0) {
+	if (sys_ioctl(STDIN_FILENO, TIOCNOTTY, NULL) < 0) {
 		tlog(t->o->verbosity, TLOG_INFO,
 		    "cannot detach from the terminal: %s", err_str(errno));
 		return;
 	}
-	sigemptyset(&hupcont);
-	sigaddset(&hupcont, SIGHUP);
-	sigaddset(&hupcont, SIGCONT);
 	while (syscall(SYS_rt_sigtimedwait, &hupcont, NULL, &zero,
 	    SIGNALS_SETSIZE) > 0)
 		;
@@ -280,7 +278,8 @@ setup(struct tend *t, char *err, size_t errlen)
 	}
 	t->loop.block_fd = t->sigfd;
 	setup_subreaper(t);
-	if (o->pdeath_sig != 0 && prctl(PR_SET_PDEATHSIG, o->pdeath_sig) < 0) {
+	if (o->pdeath_sig != 0 &&
+	    sys_prctl(PR_SET_PDEATHSIG, (unsigned long)o->pdeath_sig) < 0) {
 		fmt_s(err, errlen, "cannot set parent-death signal SIG%s: %s",
 		    sig_name(o->pdeath_sig, b, sizeof(b)), err_str(errno));
 		return -1;

@@ -15,6 +15,7 @@
 #include "tend/fmt.h"
 #include "tend/startup.h"
 #include "tend/state.h"
+#include "tend/sys.h"
 
 int
 privdrop_resolve(struct tend *t, char *err, size_t errlen)
@@ -64,7 +65,7 @@ privdrop_apply(const struct tend *t)
 {
 	const struct user_cred *c = &t->cred;
 
-	if (t->o->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+	if (t->o->no_new_privs && sys_prctl(PR_SET_NO_NEW_PRIVS, 1) < 0)
 		return -1;
 	if (!t->has_cred || geteuid() != 0)
 		return 0;

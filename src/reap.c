@@ -36,10 +36,11 @@
 static void
 reap_job_stopped(struct tend *t)
 {
-	(void)tcsetpgrp(STDIN_FILENO, getpgrp());
-	(void)raise(SIGSTOP);
-	if (tcgetpgrp(STDIN_FILENO) == getpgrp())
-		(void)tcsetpgrp(STDIN_FILENO, t->child_pgid);
+	(void)sys_tcsetpgrp(STDIN_FILENO, getpgrp());
+	/* SIGSTOP stops every thread: kill(2) does, no need for raise(3) */
+	(void)kill(t->self, SIGSTOP);
+	if (sys_tcgetpgrp(STDIN_FILENO) == getpgrp())
+		(void)sys_tcsetpgrp(STDIN_FILENO, t->child_pgid);
 	(void)kill(-t->child_pgid, SIGCONT);
 }
 
@@ -177,7 +178,7 @@ reap_children_of(struct reap_pids *p, pid_t pid)
 		return -1;
 	while ((tid = fs_dir_next(&d)) != NULL) {
 		fmt_s(path, sizeof(path), "%.*s/children", 20, tid);
-		if ((fd = openat(d.fd, path, O_RDONLY | O_CLOEXEC)) < 0)
+		if ((fd = sys_openat(d.fd, path, O_RDONLY | O_CLOEXEC)) < 0)
 			continue;
 		reap_read_children(p, fd);
 		close(fd);
@@ -195,7 +196,8 @@ static bool
 reap_proc_is_ours(pid_t self)
 {
 	char link[32], want[32];
-	ssize_t n = readlink("/proc/self", link, sizeof(link) - 1);
+	ssize_t n = sys_readlink("/proc/self", link,
+	    sizeof(link) - 1);
 
 	if (n <= 0)
 		return false;

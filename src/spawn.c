@@ -86,8 +86,8 @@ spawn_in_child(struct tend *t, int rfd)
 		if (setsid() < 0)
 			spawn_report(rfd, SPAWN_PGRP, errno);
 		/* dumb-init: take stdin as controlling terminal, if it is one */
-		else if (isatty(STDIN_FILENO) &&
-		    ioctl(STDIN_FILENO, TIOCSCTTY, 0) < 0)
+		else if (sys_isatty(STDIN_FILENO) &&
+		    sys_ioctl(STDIN_FILENO, TIOCSCTTY, NULL) < 0)
 			spawn_report(rfd, SPAWN_TTY, errno);
 	} else {
 		if (setpgid(0, 0) < 0)
@@ -99,7 +99,8 @@ spawn_in_child(struct tend *t, int rfd)
 		 * the kernel would allow it). Not a terminal, or not ours:
 		 * ENOTTY/ENXIO, fine.
 		 */
-		else if (t->tty_fg && tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
+		else if (t->tty_fg &&
+		    sys_tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
 		    errno != ENOTTY && errno != ENXIO)
 			spawn_report(rfd, SPAWN_TTY, errno);
 	}
@@ -125,7 +126,7 @@ spawn_child(struct tend *t)
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -1;
-	t->tty_fg = tcgetpgrp(STDIN_FILENO) == getpgrp();
+	t->tty_fg = sys_tcgetpgrp(STDIN_FILENO) == getpgrp();
 	t->job = t->tty_fg && !t->pid1 && !o->setsid;
 	pid = sys_fork();
 	if (pid < 0) {

@@ -8,6 +8,7 @@
 #ifndef TEND_SYS_H
 #define TEND_SYS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -57,6 +58,27 @@ int	sys_open_mode(const char *path, int flags, mode_t mode);
  */
 int	sys_fchmod(int fd, mode_t mode);
 int	sys_fchown(int fd, uid_t uid, gid_t gid);
+
+/* openat(2), readlinkat(2): musl's add nothing but a cancellation point. */
+int	sys_openat(int dirfd, const char *path, int flags);
+ssize_t	sys_readlink(const char *path, char *buf, size_t len);
+
+/*
+ * ioctl(2) with a pointer argument or none. musl's (about 100 bytes)
+ * translates 32-bit time structures; its isatty, tcgetpgrp and tcsetpgrp
+ * (about 250 bytes more) are one ioctl each, as here.
+ */
+int	sys_ioctl(int fd, unsigned long req, void *arg);
+/* Whether fd is a terminal (TIOCGWINSZ succeeds, as musl's isatty). */
+bool	sys_isatty(int fd);
+pid_t	sys_tcgetpgrp(int fd);
+int	sys_tcsetpgrp(int fd, pid_t pgrp);
+
+/*
+ * prctl(2) with one argument, the rest 0 (PR_SET_NO_NEW_PRIVS insists).
+ * musl's takes varargs (about 110 bytes).
+ */
+int	sys_prctl(int op, unsigned long arg);
 
 /*
  * socket(2). musl's retries without SOCK_CLOEXEC and SOCK_NONBLOCK for
