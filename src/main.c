@@ -251,7 +251,7 @@ exec_command(struct tend *t)
 		return EXIT_USAGE;
 	}
 	spawn_restore(t);
-	execvp(t->o->argv[0], t->o->argv);
+	spawn_execvp(t->o->argv[0], t->o->argv);
 	err = errno;
 	tlog(1, TLOG_ERR, "cannot run '%s': %s", t->o->argv[0],
 	    err_str(err));

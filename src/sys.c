@@ -105,6 +105,18 @@ sys_tcsetpgrp(int fd, pid_t pgrp)
 }
 
 int
+sys_pipe2(int fd[2], int flags)
+{
+	return (int)syscall(SYS_pipe2, fd, flags);
+}
+
+int
+sys_fchdir(int fd)
+{
+	return (int)syscall(SYS_fchdir, fd);
+}
+
+int
 sys_prctl(int op, unsigned long arg)
 {
 	return (int)syscall(SYS_prctl, op, arg, 0, 0, 0);

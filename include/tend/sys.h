@@ -75,6 +75,15 @@ pid_t	sys_tcgetpgrp(int fd);
 int	sys_tcsetpgrp(int fd, pid_t pgrp);
 
 /*
+ * pipe2(2): musl's (about 230 bytes with its pipe) falls back to pipe
+ * and fcntl for kernels before 2.6.27. fchdir(2): musl's (about 300
+ * bytes with __procfdname) retries an O_PATH descriptor through
+ * /proc/self/fd for kernels before 3.5.
+ */
+int	sys_pipe2(int fd[2], int flags);
+int	sys_fchdir(int fd);
+
+/*
  * prctl(2) with one argument, the rest 0 (PR_SET_NO_NEW_PRIVS insists).
  * musl's takes varargs (about 110 bytes).
  */
