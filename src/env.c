@@ -22,7 +22,7 @@
 static void *
 env_map(size_t n)
 {
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	void *p = sys_mmap(NULL, n, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	return p == MAP_FAILED ? NULL : p;
@@ -155,7 +155,7 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 				continue;
 			err = errno;
 			close(fd);
-			munmap(b, max + 1);
+			sys_munmap(b, max + 1);
 			errno = err;
 			return -1;
 		}
@@ -163,7 +163,7 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 	}
 	close(fd);
 	if (got > max) {
-		munmap(b, max + 1);
+		sys_munmap(b, max + 1);
 		errno = EFBIG;
 		return -1;
 	}
@@ -267,7 +267,7 @@ env_secrets(struct env *e, char *err, size_t errlen)
 			    err_str(ENOMEM));
 			return -1;
 		}
-		munmap(buf, ENV_FILE_MAX + 1);
+		sys_munmap(buf, ENV_FILE_MAX + 1);
 		/* NAME_FILE goes; its slot takes the last entry, NAME */
 		env_unset(e, s, n + 5);
 		i++;

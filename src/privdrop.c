@@ -34,9 +34,9 @@ privdrop_resolve(struct tend *t, char *err, size_t errlen)
 	rc = user_resolve(t->o->user, pw ? pw : "", pl, gr ? gr : "", gl,
 	    getgid(), c, why, sizeof(why));
 	if (pw)
-		munmap(pw, ENV_FILE_MAX + 1);
+		sys_munmap(pw, ENV_FILE_MAX + 1);
 	if (gr)
-		munmap(gr, ENV_FILE_MAX + 1);
+		sys_munmap(gr, ENV_FILE_MAX + 1);
 	if (rc < 0) {
 		fmt_s(err, errlen, "--user %s: %s", t->o->user, why);
 		return -1;

@@ -236,7 +236,7 @@ reap_signal_rest(struct tend *t, int sig)
 	 */
 	p.v = MAP_FAILED;
 	if (reap_proc_is_ours(t->self))
-		p.v = mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t),
+		p.v = sys_mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t),
 		    PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p.v == MAP_FAILED || reap_children_of(&p, t->self) < 0) {
@@ -250,7 +250,7 @@ reap_signal_rest(struct tend *t, int sig)
 		if (sig == SIGTERM)
 			crond_signal(t, SIGCONT);
 		if (p.v != MAP_FAILED)
-			munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
+			sys_munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 		return;
 	}
 	for (i = 0; i < p.n; i++)
@@ -260,5 +260,5 @@ reap_signal_rest(struct tend *t, int sig)
 		if (sig == SIGTERM)
 			(void)kill(p.v[i], SIGCONT);
 	}
-	munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
+	sys_munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 }

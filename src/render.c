@@ -126,7 +126,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 	} else if (len > 0) {
 		if ((fd = sys_open(src, O_RDONLY | O_CLOEXEC)) < 0)
 			goto fail;
-		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		map = sys_mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 		close(fd);
 		if (map == MAP_FAILED)
 			goto fail;
@@ -158,7 +158,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 	}
 	nerr = tmpl_expand(map ? map : "", len, &ops);
 	if (map)
-		munmap(map, maplen);
+		sys_munmap(map, maplen);
 	if (nerr == 0 && render_flush(&r) < 0)
 		nerr = -1;
 	if (r.fd == STDOUT_FILENO)
@@ -182,7 +182,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 	return -1;
 fail_map:
 	if (map)
-		munmap(map, maplen);
+		sys_munmap(map, maplen);
 fail:
 	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_str(errno));
 	return -1;

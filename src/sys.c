@@ -104,6 +104,19 @@ sys_tcsetpgrp(int fd, pid_t pgrp)
 	return sys_ioctl(fd, TIOCSPGRP, &v);
 }
 
+void *
+sys_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	/* -1 on failure, which is MAP_FAILED */
+	return (void *)syscall(SYS_mmap, addr, len, prot, flags, fd, off);
+}
+
+int
+sys_munmap(void *addr, size_t len)
+{
+	return (int)syscall(SYS_munmap, addr, len);
+}
+
 int
 sys_pipe2(int fd[2], int flags)
 {

@@ -75,6 +75,16 @@ pid_t	sys_tcgetpgrp(int fd);
 int	sys_tcsetpgrp(int fd, pid_t pgrp);
 
 /*
+ * mmap(2), munmap(2), for anonymous or whole-file mappings at an address
+ * of the kernel's choice. musl's (about 270 bytes) check the offset's
+ * alignment and the length's range, wait for other threads' MAP_FIXED
+ * calls, and turn a spurious EPERM into ENOMEM.
+ */
+void	*sys_mmap(void *addr, size_t len, int prot, int flags, int fd,
+	    off_t off);
+int	sys_munmap(void *addr, size_t len);
+
+/*
  * pipe2(2): musl's (about 230 bytes with its pipe) falls back to pipe
  * and fcntl for kernels before 2.6.27. fchdir(2): musl's (about 300
  * bytes with __procfdname) retries an O_PATH descriptor through
