@@ -36,7 +36,8 @@ fs_make_parents(const char *path)
 		if (dir[i] != '/')
 			continue;
 		dir[i] = '\0';
-		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+		if (syscall(SYS_mkdirat, AT_FDCWD, dir, 0755) < 0 &&
+		    errno != EEXIST)
 			return -1;
 		dir[i] = '/';
 	}
@@ -74,7 +75,8 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 		    err_str(errno));
 		return -1;
 	}
-	if (mkfifo(path, 0666) < 0) {
+	/* mknodat(2): musl's mkfifo calls its mknod */
+	if (syscall(SYS_mknodat, AT_FDCWD, path, S_IFIFO | 0666, 0) < 0) {
 		fmt_s(err, errlen, "cannot make the FIFO '%s': %s", path,
 		    err_str(errno));
 		return -1;

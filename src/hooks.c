@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 #include "tend/errstr.h"
 #include "tend/exitcode.h"
@@ -49,7 +50,7 @@ hooks_add(struct tend *t, const char *path, const char **v, size_t *n)
 		fmt_s(s, len, "%s/%s", path, name);
 		/* executables only, as run-parts: a README is no hook */
 		if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
-		    access(s, X_OK) < 0)
+		    syscall(SYS_faccessat, AT_FDCWD, s, X_OK) < 0)
 			continue;
 		/* insertion sort: lexical, as the C locale's ls */
 		for (i = *n; i > first && strcmp(v[i - 1], s) > 0; i--)

@@ -131,7 +131,7 @@ setup_tty_handoff(struct tend *t)
 	uint64_t hupcont = 1ULL << (SIGHUP - 1) | 1ULL << (SIGCONT - 1);
 
 	if (!t->o->setsid || !sys_isatty(STDIN_FILENO) ||
-	    getsid(0) != t->self)
+	    syscall(SYS_getsid, 0) != t->self)
 		return;
 	if (sys_ioctl(STDIN_FILENO, TIOCNOTTY, NULL) < 0) {
 		tlog(t->o->verbosity, TLOG_INFO,
@@ -356,7 +356,7 @@ main(int argc, char **argv)
 	 */
 	if (o.list[OPTS_L_POST].n > 0 || t.crond != NULL)
 		t.cwd_fd = sys_open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (chdir("/") < 0)
+	if (syscall(SYS_chdir, "/") < 0)
 		tlog(o.verbosity, TLOG_INFO, "cannot chdir to /: %s",
 		    err_str(errno));
 

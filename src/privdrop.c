@@ -9,6 +9,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <fcntl.h>
 
 #include "tend/env.h"
 #include "tend/errstr.h"
@@ -52,7 +53,8 @@ privdrop_resolve(struct tend *t, char *err, size_t errlen)
 	/* the --log FIFOs are made already: the user must be able to open them */
 	for (i = 0; i < t->o->nsrc; i++)
 		if (t->o->src[i].kind == SRC_FIFO && geteuid() == 0 &&
-		    chown(t->o->src[i].path, c->uid, c->gid) < 0) {
+		    syscall(SYS_fchownat, AT_FDCWD, t->o->src[i].path, c->uid,
+		    c->gid, 0) < 0) {
 			fmt_s(err, errlen, "cannot give %s to --user %s: %s",
 			    t->o->src[i].path, t->o->user, err_str(errno));
 			return -1;

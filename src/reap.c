@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 #include "tend/errstr.h"
 #include "tend/fmt.h"
@@ -53,7 +54,9 @@ reap_all(struct tend *t)
 	pid_t pid;
 
 	for (;;) {
-		pid = waitpid(-1, &st, WNOHANG | (t->job ? WUNTRACED : 0));
+		/* wait4(2): musl's waitpid adds a cancellation point */
+		pid = (pid_t)syscall(SYS_wait4, -1, &st,
+		    WNOHANG | (t->job ? WUNTRACED : 0), NULL);
 		if (pid < 0 && errno == EINTR)
 			continue;
 		if (pid <= 0)

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 #include "tend/errstr.h"
 #include "tend/fmt.h"
@@ -171,7 +172,8 @@ render_file(struct tend *t, const char *src, const char *dst,
 		r.werr = errno, nerr = -1;
 	if (close(r.fd) < 0 && nerr == 0)
 		r.werr = errno, nerr = -1;
-	if (nerr == 0 && rename(tmp, dst) < 0)
+	if (nerr == 0 && syscall(SYS_renameat, AT_FDCWD, tmp, AT_FDCWD,
+	    dst) < 0)
 		r.werr = errno, nerr = -1;
 	if (nerr == 0)
 		return 0;

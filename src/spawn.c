@@ -130,7 +130,7 @@ spawn_in_child(struct tend *t, int rfd)
 	int err;
 
 	if (o->setsid) {
-		if (setsid() < 0)
+		if (syscall(SYS_setsid) < 0)
 			spawn_report(rfd, SPAWN_PGRP, errno);
 		/* dumb-init: take stdin as controlling terminal, if it is one */
 		else if (sys_isatty(STDIN_FILENO) &&

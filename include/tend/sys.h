@@ -4,6 +4,9 @@
  * older than the features tend relies on anyway. Each is the kernel's call
  * as documented in its man page: a result, or -1 with errno. The byte
  * figures are what the release binary saves once no caller uses musl's.
+ * A call with one caller whose musl wrapper is only the call (mkdir,
+ * rename, setsid, wait4...) is made with syscall(2) right there: 10 to 30
+ * bytes each.
  */
 #ifndef TEND_SYS_H
 #define TEND_SYS_H
