@@ -137,39 +137,31 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 {
 	char *b;
 	size_t got = 0;
-	ssize_t r;
+	ssize_t r = 0;
 	int fd, err;
 
 	if ((fd = sys_open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
-	if ((b = env_map(max + 1)) == NULL) {
-		err = errno;
-		close(fd);
-		errno = err;
-		return -1;
-	}
 	/* one byte more than max: a longer file shows as got > max */
-	while (got <= max && (r = read(fd, b + got, max + 1 - got)) != 0) {
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			close(fd);
-			sys_munmap(b, max + 1);
-			errno = err;
-			return -1;
+	if ((b = env_map(max + 1)) != NULL)
+		while (got <= max &&
+		    (r = read(fd, b + got, max + 1 - got)) != 0) {
+			if (r > 0)
+				got += (size_t)r;
+			else if (errno != EINTR)
+				break;
 		}
-		got += (size_t)r;
-	}
+	err = b == NULL || r < 0 ? errno : EFBIG;
 	close(fd);
-	if (got > max) {
-		sys_munmap(b, max + 1);
-		errno = EFBIG;
-		return -1;
+	if (b != NULL && r >= 0 && got <= max) {
+		*buf = b;
+		*len = got;
+		return 0;
 	}
-	*buf = b;
-	*len = got;
-	return 0;
+	if (b != NULL)
+		sys_munmap(b, max + 1);
+	errno = err;
+	return -1;
 }
 
 char *

@@ -212,8 +212,18 @@ reap_proc_is_ours(pid_t self)
 /*
  * SIGTERM is followed by SIGCONT, so that a stopped process (Ctrl-Z, a
  * forwarded SIGTSTP) sees it now rather than dying by SIGKILL later, as
- * systemd does (systemd.kill(5)).
+ * systemd does (systemd.kill(5)). 0, or the errno of sig's kill(2).
  */
+static int
+reap_kill(pid_t pid, int sig)
+{
+	int err = kill(pid, sig) < 0 ? errno : 0;
+
+	if (sig == SIGTERM)
+		(void)kill(pid, SIGCONT);
+	return err;
+}
+
 void
 reap_signal_rest(struct tend *t, int sig)
 {
@@ -221,16 +231,15 @@ reap_signal_rest(struct tend *t, int sig)
 	struct reap_pids p = { NULL, 0 };
 	char b[16];
 	size_t i;
+	int err;
 
 	tlog(o->verbosity, TLOG_INFO, "sending SIG%s to the remaining processes",
 	    sig_name(sig, b, sizeof(b)));
 	if (t->pid1) {
 		/* kill(2): -1 is every process of the namespace but PID 1 */
-		if (kill(-1, sig) < 0 && errno != ESRCH)
+		if ((err = reap_kill(-1, sig)) != 0 && err != ESRCH)
 			tlog(o->verbosity, TLOG_ERR, "cannot signal processes: %s",
-			    err_str(errno));
-		if (sig == SIGTERM)
-			(void)kill(-1, SIGCONT);
+			    err_str(err));
 		return;
 	}
 	/*
@@ -243,11 +252,8 @@ reap_signal_rest(struct tend *t, int sig)
 		    PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p.v == MAP_FAILED || reap_children_of(&p, t->self) < 0) {
-		if (t->child_pgid > 0) {
-			(void)kill(-t->child_pgid, sig);
-			if (sig == SIGTERM)
-				(void)kill(-t->child_pgid, SIGCONT);
-		}
+		if (t->child_pgid > 0)
+			(void)reap_kill(-t->child_pgid, sig);
 		/* cron jobs run in groups of their own */
 		crond_signal(t, sig);
 		if (sig == SIGTERM)
@@ -258,10 +264,7 @@ reap_signal_rest(struct tend *t, int sig)
 	}
 	for (i = 0; i < p.n; i++)
 		(void)reap_children_of(&p, p.v[i]);
-	for (i = 0; i < p.n; i++) {
-		(void)kill(p.v[i], sig);
-		if (sig == SIGTERM)
-			(void)kill(p.v[i], SIGCONT);
-	}
+	for (i = 0; i < p.n; i++)
+		(void)reap_kill(p.v[i], sig);
 	sys_munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 }
