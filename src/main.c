@@ -183,10 +183,8 @@ start(struct tend *t)
 
 	if (env_load(&t->env, t->o, err, sizeof(err)) < 0 ||
 	    privdrop_resolve(t, err, sizeof(err)) < 0 ||
-	    crond_setup(t, err, sizeof(err)) < 0) {
-		tlog(1, TLOG_ERR, "%s", err);
-		return EXIT_USAGE;
-	}
+	    crond_setup(t, err, sizeof(err)) < 0)
+		goto fail;
 	/*
 	 * The steps' TEND_* variables are done with: a tend further down an
 	 * exec chain (or the image's own ENTRYPOINT under --init) must not
@@ -209,15 +207,16 @@ start(struct tend *t)
 	if ((rc = hooks_pre(t)) != 0 || (rc = wait_run(t)) != 0)
 		return rc;
 	/* again: a pre hook may have made the user or changed its ids */
-	if (privdrop_resolve(t, err, sizeof(err)) < 0) {
-		tlog(1, TLOG_ERR, "%s", err);
-		return EXIT_USAGE;
-	}
+	if (privdrop_resolve(t, err, sizeof(err)) < 0)
+		goto fail;
 	if (t->has_cred && env_set(&t->env, "HOME", 4, t->cred.home,
 	    strlen(t->cred.home)) < 0)
 		return EXIT_USAGE;
 	environ = t->env.v;
 	return start_signals(t) ? -1 : 0;
+fail:
+	tlog(1, TLOG_ERR, "%s", err);
+	return EXIT_USAGE;
 }
 
 /*
