@@ -1,4 +1,5 @@
 /* The small formatter of include/tend/fmt.h; pure. */
+#include <stdint.h>
 #include <string.h>
 
 #include "tend/fmt.h"
@@ -33,7 +34,7 @@ fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 			s = va_arg(ap, const char *);
 			if (s == NULL)
 				s = "(null)";
-			n = prec >= 0 ? strnlen(s, (size_t)prec) : strlen(s);
+			n = strnlen(s, prec >= 0 ? (size_t)prec : SIZE_MAX);
 			break;
 		case 'd':
 			v = va_arg(ap, int);
