@@ -68,17 +68,18 @@ spawn_execvp(const char *file, char *const argv[])
 	errno = ENOENT;
 	if (k == 0)
 		return -1;
+	/* a '/': FILE as it is, which is what an empty element runs */
 	if (strchr(file, '/') != NULL)
-		return execve(file, argv, environ);
-	if (k > NAME_MAX) {
+		path = "";
+	else if (k > NAME_MAX) {
 		errno = ENAMETOOLONG;
 		return -1;
-	}
-	for (e = environ; e != NULL && *e != NULL; e++)
-		if (strncmp(*e, "PATH=", 5) == 0) {
-			path = *e + 5;
-			break;
-		}
+	} else
+		for (e = environ; e != NULL && *e != NULL; e++)
+			if (strncmp(*e, "PATH=", 5) == 0) {
+				path = *e + 5;
+				break;
+			}
 	for (p = path;; p = z + 1) {
 		for (z = p; *z != '\0' && *z != ':'; z++)
 			;
@@ -86,9 +87,8 @@ spawn_execvp(const char *file, char *const argv[])
 		if ((n = (size_t)(z - p)) < PATH_MAX) {
 			memcpy(b, p, n);
 			b[n] = '/';
-			/* an empty element: FILE overwrites the '/' */
-			memcpy(b + n + (n > 0), file, k + 1);
-			execve(b, argv, environ);
+			memcpy(b + n + 1, file, k + 1);
+			execve(n > 0 ? b : file, argv, environ);
 			if (errno == EACCES)
 				eacces = true;
 			else if (errno != ENOENT && errno != ENOTDIR)
