@@ -116,15 +116,21 @@ loop_timeout(struct loop *l)
 	return wait > INT_MAX ? INT_MAX : (int)wait;
 }
 
+/* The clock is read once, and only if a timer is armed. */
 static void
-loop_fire_timers(struct loop *l, int64_t now)
+loop_fire_timers(struct loop *l)
 {
+	int64_t now = 0;
 	size_t i;
 
 	for (i = 0; i < l->ntimers && !l->stop; i++) {
 		struct loop_timer *t = &l->timers[i];
 
-		if (t->at != 0 && t->at <= now) {
+		if (t->at == 0)
+			continue;
+		if (now == 0)
+			now = loop_now();
+		if (t->at <= now) {
 			t->at = 0;
 			t->cb(l, t->ctx);
 		}
@@ -177,8 +183,7 @@ loop_run(struct loop *l)
 				    rev);
 		}
 		loop_compact(l);
-		if (loop_next(l) != 0)
-			loop_fire_timers(l, loop_now());
+		loop_fire_timers(l);
 	}
 	return 0;
 }
