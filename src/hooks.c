@@ -153,8 +153,8 @@ hooks_post(struct tend *t, int status)
 	if (t->o->list[OPTS_L_POST].n == 0 || t->post_started)
 		return;
 	t->post_started = t->post_pending = true;
-	fmt_s(st, sizeof(st), "%d", status);
-	if (env_set(&t->env, "TEND_EXIT_STATUS", 16, st, strlen(st)) < 0 ||
+	if (env_set(&t->env, "TEND_EXIT_STATUS", 16, st,
+	    fmt_s(st, sizeof(st), "%d", status)) < 0 ||
 	    (t->post_timer = loop_add_timer(&t->loop, hooks_on_timer, t)) ==
 	    NULL) {
 		tlog(1, TLOG_ERR, "cannot run post hooks: %s",
