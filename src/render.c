@@ -148,7 +148,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 		for (try = 0; try < 8; try++) {
 			sys_clock_gettime(CLOCK_REALTIME, &ts);
 			fmt_s(tmp, sizeof(tmp), "%.*s.%s.tend-%d-%d",
-			    (int)(base - dst), dst, base, (int)getpid(),
+			    (int)(base - dst), dst, base, (int)t->self,
 			    (int)(ts.tv_nsec + try));
 			if ((r.fd = sys_open_mode(tmp, O_WRONLY | O_CREAT |
 			    O_EXCL | O_CLOEXEC, 0600)) >= 0 || errno != EEXIST)
