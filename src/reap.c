@@ -198,15 +198,16 @@ reap_children_of(struct reap_pids *p, pid_t pid)
 static bool
 reap_proc_is_ours(pid_t self)
 {
-	char link[32], want[32];
+	char link[32];
 	ssize_t n = sys_readlink("/proc/self", link,
 	    sizeof(link) - 1);
+	unsigned long v;
 
 	if (n <= 0)
 		return false;
 	link[n] = '\0';
-	fmt_s(want, sizeof(want), "%d", (int)self);
-	return strcmp(link, want) == 0;
+	return num_parse(link, 0x7fffffff, &v) == 0 &&
+	    v == (unsigned long)self;
 }
 
 /*
