@@ -110,7 +110,9 @@ fs_dir_next(struct fs_dir *d)
 		memcpy(&reclen, d->buf.b + d->off + 16, sizeof(reclen));
 		name = d->buf.b + d->off + 19;
 		d->off += reclen;
-		if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0)
+		/* not "." nor ".." */
+		if (name[0] != '.' || (name[1] != '\0' &&
+		    (name[1] != '.' || name[2] != '\0')))
 			return name;
 	}
 }
