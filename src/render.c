@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -91,6 +92,13 @@ render_err(void *ctx, unsigned line, unsigned col, const char *msg)
 	    (int)col, msg);
 }
 
+/* Whether dst is "-", stdout. */
+static bool
+render_stdout(const char *dst)
+{
+	return dst[0] == '-' && dst[1] == '\0';
+}
+
 /* One template file to dst ("-": stdout). 0, or -1 when reported. */
 static int
 render_file(struct tend *t, const char *src, const char *dst,
@@ -109,7 +117,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 	struct timespec ts;
 	int fd, nerr = 0, mode, try;
 
-	if (o->no_overwrite && strcmp(dst, "-") != 0 &&
+	if (o->no_overwrite && !render_stdout(dst) &&
 	    sys_lstat(dst, &dst_st) == 0) {
 		tlog(o->verbosity, TLOG_INFO, "%s exists: not rendered", dst);
 		return 0;
@@ -132,7 +140,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 		if (map == MAP_FAILED)
 			goto fail;
 	}
-	if (strcmp(dst, "-") == 0) {
+	if (render_stdout(dst)) {
 		r.fd = STDOUT_FILENO;
 	} else {
 		base = strrchr(dst, '/');
@@ -255,7 +263,7 @@ render_run(struct tend *t)
 			    err_str(errno));
 			rc = -1;
 		} else if (S_ISDIR(st.st_mode)) {
-			if (strcmp(dst, "-") == 0) {
+			if (render_stdout(dst)) {
 				tlog(1, TLOG_ERR, "cannot render directory %s "
 				    "to -: give a directory", src);
 				rc = -1;
