@@ -191,7 +191,7 @@ env_file(struct env *e, const char *path, char *err, size_t errlen)
 
 	if (env_read(path, ENV_FILE_MAX, &buf, &len) < 0) {
 		fmt_s(err, errlen, "cannot read --env-file %s: %s", path,
-		    errno == EFBIG ? "larger than 1 MiB" : err_str(errno));
+		    errno == EFBIG ? "larger than 1 MiB" : err_now());
 		return -1;
 	}
 	for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; ) {
@@ -249,7 +249,7 @@ env_secrets(struct env *e, char *err, size_t errlen)
 		if (env_read(eq + 1, ENV_FILE_MAX, &buf, &len) < 0) {
 			fmt_s(err, errlen, "cannot read %.*s_FILE %s: %s",
 			    (int)n, s, eq + 1, errno == EFBIG ?
-			    "larger than 1 MiB" : err_str(errno));
+			    "larger than 1 MiB" : err_now());
 			return -1;
 		}
 		if (len > 0 && buf[len - 1] == '\n')

@@ -51,7 +51,7 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 
 	if (fs_make_parents(path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    path, err_str(errno));
+		    path, err_now());
 		return -1;
 	}
 	if (sys_lstat(path, &st) == 0) {
@@ -67,18 +67,18 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 		}
 		if (unlink(path) < 0) {
 			fmt_s(err, errlen, "cannot replace '%s': %s", path,
-			    err_str(errno));
+			    err_now());
 			return -1;
 		}
 	} else if (errno != ENOENT) {
 		fmt_s(err, errlen, "cannot use '%s': %s", path,
-		    err_str(errno));
+		    err_now());
 		return -1;
 	}
 	/* mknodat(2): musl's mkfifo calls its mknod */
 	if (syscall(SYS_mknodat, AT_FDCWD, path, S_IFIFO | 0666, 0) < 0) {
 		fmt_s(err, errlen, "cannot make the FIFO '%s': %s", path,
-		    err_str(errno));
+		    err_now());
 		return -1;
 	}
 	return 0;

@@ -86,7 +86,7 @@ hooks_pre(struct tend *t)
 	for (i = 0; i < n; i++) {
 		tlog(t->o->verbosity, TLOG_INFO, "pre hook %s", v[i]);
 		if (spawn_hook(t, v[i]) < 0) {
-			tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
+			tlog(1, TLOG_ERR, "cannot fork: %s", err_now());
 			return EXIT_USAGE;
 		}
 		t->loop.stop = false;
@@ -115,7 +115,7 @@ hooks_post_next(struct tend *t)
 		if (spawn_hook(t, h) > 0)
 			return;
 		tlog(1, TLOG_ERR, "cannot fork post hook %s: %s", h,
-		    err_str(errno));
+		    err_now());
 	}
 	t->post_pending = false;
 	if (t->post_timer)

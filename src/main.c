@@ -115,7 +115,7 @@ setup_subreaper(struct tend *t)
 		tlog(t->o->verbosity, TLOG_ERR,
 		    "cannot become a child subreaper: %s; not PID 1 either, "
 		    "so zombie reaping won't work for orphans",
-		    err_str(errno));
+		    err_now());
 }
 
 /*
@@ -135,7 +135,7 @@ setup_tty_handoff(struct tend *t)
 		return;
 	if (sys_ioctl(STDIN_FILENO, TIOCNOTTY, NULL) < 0) {
 		tlog(t->o->verbosity, TLOG_INFO,
-		    "cannot detach from the terminal: %s", err_str(errno));
+		    "cannot detach from the terminal: %s", err_now());
 		return;
 	}
 	while (syscall(SYS_rt_sigtimedwait, &hupcont, NULL, &zero,
@@ -246,7 +246,7 @@ exec_command(struct tend *t)
 		return 0;
 	if (privdrop_apply(t) < 0) {
 		tlog(1, TLOG_ERR, "cannot switch to --user %s: %s",
-		    t->o->user, err_str(errno));
+		    t->o->user, err_now());
 		return EXIT_USAGE;
 	}
 	spawn_restore(t);
@@ -265,7 +265,7 @@ setup(struct tend *t, char *err, size_t errlen)
 
 	if (signals_setup(t) < 0) {
 		fmt_s(err, errlen, "cannot set up signals: %s",
-		    err_str(errno));
+		    err_now());
 		return -1;
 	}
 	loop_init(&t->loop);
@@ -280,7 +280,7 @@ setup(struct tend *t, char *err, size_t errlen)
 	if (o->pdeath_sig != 0 &&
 	    sys_prctl(PR_SET_PDEATHSIG, (unsigned long)o->pdeath_sig) < 0) {
 		fmt_s(err, errlen, "cannot set parent-death signal SIG%s: %s",
-		    sig_name(o->pdeath_sig, b, sizeof(b)), err_str(errno));
+		    sig_name(o->pdeath_sig, b, sizeof(b)), err_now());
 		return -1;
 	}
 	setup_tty_handoff(t);
@@ -338,7 +338,7 @@ main(int argc, char **argv)
 	if (o.mode == OPTS_WAIT || o.mode == OPTS_RENDER)
 		return exec_command(&t);
 	if (o.mode == OPTS_RUN && spawn_child(&t) < 0) {
-		tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
+		tlog(1, TLOG_ERR, "cannot fork: %s", err_now());
 		return EXIT_USAGE;
 	}
 	crond_start(&t);
@@ -357,12 +357,12 @@ main(int argc, char **argv)
 		t.cwd_fd = sys_open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (syscall(SYS_chdir, "/") < 0)
 		tlog(o.verbosity, TLOG_INFO, "cannot chdir to /: %s",
-		    err_str(errno));
+		    err_now());
 
 	/* supervision: from here on, tend warns and carries on */
 	if (loop_run(&t.loop) < 0)
 		tlog(o.verbosity, TLOG_ERR, "event loop failed: %s",
-		    err_str(errno));
+		    err_now());
 	/* every process is gone: what the sources hold goes out, whole */
 	relay_drain(&t.relay);
 	return t.status;

@@ -59,7 +59,7 @@ privdrop_resolve(struct tend *t, char *err, size_t errlen)
 		    syscall(SYS_fchownat, AT_FDCWD, o->src[i].path, c->uid,
 		    c->gid, 0) < 0) {
 			fmt_s(err, errlen, "cannot give %s to --user %s: %s",
-			    o->src[i].path, o->user, err_str(errno));
+			    o->src[i].path, o->user, err_now());
 			return -1;
 		}
 	return 0;

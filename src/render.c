@@ -194,7 +194,7 @@ fail_map:
 	if (map)
 		sys_munmap(map, maplen);
 fail:
-	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_str(errno));
+	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_now());
 	return -1;
 }
 
@@ -209,7 +209,7 @@ render_dir(struct tend *t, const char *src, const char *dst)
 	int rc = 0;
 
 	if (fs_dir_open(&dir, src) < 0) {
-		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_str(errno));
+		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_now());
 		return -1;
 	}
 	while ((name = fs_dir_next(&dir)) != NULL) {
@@ -260,7 +260,7 @@ render_run(struct tend *t)
 			rc = -1;
 		} else if (sys_stat(src, &st) < 0) {
 			tlog(1, TLOG_ERR, "cannot render %s: %s", src,
-			    err_str(errno));
+			    err_now());
 			rc = -1;
 		} else if (S_ISDIR(st.st_mode)) {
 			if (render_stdout(dst)) {

@@ -76,7 +76,7 @@ signals_forward(struct tend *t, int sig)
 	if (kill(target, to) < 0 && errno != ESRCH)
 		tlog(o->verbosity, TLOG_ERR, "cannot forward SIG%s to %d: %s",
 		    sig_name(to, b2, sizeof(b2)), (int)target,
-		    err_str(errno));
+		    err_now());
 	else if (o->verbosity >= TLOG_DEBUG)	/* the hot path: no names */
 		tlog(o->verbosity, TLOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
 		    sig_name(sig, b1, sizeof(b1)),

@@ -8,4 +8,7 @@
 
 const char *err_str(int err);
 
+/* err_str(errno): one call where there were two, at some 40 sites. */
+const char *err_now(void);
+
 #endif
