@@ -22,6 +22,26 @@ fs_reopen_nonblock(int fd)
 }
 
 int
+fs_write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
 fs_make_parents(const char *path)
 {
 	char dir[PATH_MAX];

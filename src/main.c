@@ -30,22 +30,6 @@
 
 extern char **environ;
 
-static void
-write_all(int fd, const char *s, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
 static int
 print_info(const struct opts *o)
 {
@@ -58,7 +42,7 @@ print_info(const struct opts *o)
 	switch (o->mode) {
 	case OPTS_VERSION:
 		/* on stdout whatever the name: dockerd reads it there */
-		write_all(STDOUT_FILENO, line, version_line(line,
+		(void)fs_write_all(STDOUT_FILENO, line, version_line(line,
 		    sizeof(line)));
 		return 0;
 	case OPTS_LICENSE:
@@ -68,7 +52,7 @@ print_info(const struct opts *o)
 		s = opts_usage();
 		break;
 	}
-	write_all(fd, s, strlen(s));
+	(void)fs_write_all(fd, s, strlen(s));
 	return 0;
 }
 

@@ -47,20 +47,11 @@ render_get(void *ctx, const char *name, size_t n)
 static int
 render_flush(struct render_out *r)
 {
-	const char *p = r->buf;
-	ssize_t w;
-
-	while (r->n > 0) {
-		w = write(r->fd, p, r->n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			r->werr = w < 0 ? errno : EIO;
-			return -1;
-		}
-		p += w;
-		r->n -= (size_t)w;
+	if (fs_write_all(r->fd, r->buf, r->n) < 0) {
+		r->werr = errno;
+		return -1;
 	}
+	r->n = 0;
 	return 0;
 }
 
