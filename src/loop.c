@@ -32,8 +32,9 @@ loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb, void *ctx)
 	return 0;
 }
 
-void
-loop_set_events(struct loop *l, int fd, short events)
+/* The live entries of fd poll for events (0: none); dead: deleted. */
+static void
+loop_mark(struct loop *l, int fd, short events, bool dead)
 {
 	size_t i;
 
@@ -42,21 +43,21 @@ loop_set_events(struct loop *l, int fd, short events)
 			continue;
 		l->pfd[i].events = events;
 		l->pfd[i].fd = events ? fd : -1;
+		l->fdcb[i].dead = dead;
 	}
+}
+
+void
+loop_set_events(struct loop *l, int fd, short events)
+{
+	loop_mark(l, fd, events, false);
 }
 
 void
 loop_del_fd(struct loop *l, int fd)
 {
-	size_t i;
-
 	/* mark now, compact after the dispatch pass (see loop_run) */
-	for (i = 0; i < l->nfds; i++) {
-		if (l->fdcb[i].fd != fd || l->fdcb[i].dead)
-			continue;
-		l->fdcb[i].dead = true;
-		l->pfd[i].fd = -1;
-	}
+	loop_mark(l, fd, 0, true);
 }
 
 struct loop_timer *
