@@ -66,7 +66,7 @@ reap_all(struct tend *t)
 				reap_job_stopped(t);
 			continue;
 		}
-		if (t->hook != 0 && pid == t->hook) {
+		if (pid == t->hook) {	/* pid > 0: never "no hook" */
 			hooks_reaped(t, st);
 			continue;
 		}
