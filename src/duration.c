@@ -4,13 +4,10 @@
 #include "tend/fmt.h"
 #include "tend/duration.h"
 
-static const struct {
-	char	unit[3];
-	int64_t	ms;
-} dur_units[] = {
-	{ "ms", 1 }, { "s", 1000 }, { "m", 60 * 1000 }, { "h", 3600 * 1000 },
-	{ "d", 24 * 3600 * 1000 },
-};
+/* The units after "ms": one letter each, and their lengths in ms. */
+static const char dur_letters[4] = { 's', 'm', 'h', 'd' };
+static const int32_t dur_ms[4] = { 1000, 60 * 1000, 3600 * 1000,
+    24 * 3600 * 1000 };
 
 static int
 dur_fail(const char *s, const char *why, char *err, size_t errlen)
@@ -32,7 +29,8 @@ duration_parse(const char *s, int64_t *ms, char *err, size_t errlen)
 		return dur_fail(s, "negative", err, errlen);
 	while (*p != '\0') {
 		int64_t whole = 0, frac = 0, scale = 1, unit = -1;
-		size_t i, ulen = 0;
+		const char *u;
+		size_t ulen = 1;
 		int digits = 0;
 
 		for (; *p >= '0' && *p <= '9'; p++, digits++) {
@@ -50,18 +48,16 @@ duration_parse(const char *s, int64_t *ms, char *err, size_t errlen)
 		}
 		if (digits == 0)
 			return dur_fail(s, "expected a number", err, errlen);
-		for (i = 0; i < sizeof(dur_units) / sizeof(dur_units[0]); i++) {
-			size_t n = strlen(dur_units[i].unit);
-
-			/* longest match: "ms" before "m" */
-			if (n > ulen && strncmp(p, dur_units[i].unit, n) == 0) {
-				unit = dur_units[i].ms;
-				ulen = n;
-			}
-		}
+		/* longest match: "ms" before "m" */
+		if (p[0] == 'm' && p[1] == 's') {
+			unit = 1;
+			ulen = 2;
+		} else if ((u = memchr(dur_letters, *p, 4)) != NULL)
+			unit = dur_ms[u - dur_letters];
 		if (unit < 0) {
 			if (*p == '\0' && bare && p != s) {
 				unit = 1000;	/* a bare number is seconds */
+				ulen = 0;
 			} else
 				return dur_fail(s,
 				    "unknown unit (use ms, s, m, h or d)", err,

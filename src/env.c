@@ -22,7 +22,7 @@
 static void *
 env_map(size_t n)
 {
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	void *p = sys_mmap(NULL, n, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	return p == MAP_FAILED ? NULL : p;
@@ -137,39 +137,31 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 {
 	char *b;
 	size_t got = 0;
-	ssize_t r;
+	ssize_t r = 0;
 	int fd, err;
 
 	if ((fd = sys_open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
-	if ((b = env_map(max + 1)) == NULL) {
-		err = errno;
-		close(fd);
-		errno = err;
-		return -1;
-	}
 	/* one byte more than max: a longer file shows as got > max */
-	while (got <= max && (r = read(fd, b + got, max + 1 - got)) != 0) {
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			close(fd);
-			munmap(b, max + 1);
-			errno = err;
-			return -1;
+	if ((b = env_map(max + 1)) != NULL)
+		while (got <= max &&
+		    (r = read(fd, b + got, max + 1 - got)) != 0) {
+			if (r > 0)
+				got += (size_t)r;
+			else if (errno != EINTR)
+				break;
 		}
-		got += (size_t)r;
-	}
+	err = b == NULL || r < 0 ? errno : EFBIG;
 	close(fd);
-	if (got > max) {
-		munmap(b, max + 1);
-		errno = EFBIG;
-		return -1;
+	if (b != NULL && r >= 0 && got <= max) {
+		*buf = b;
+		*len = got;
+		return 0;
 	}
-	*buf = b;
-	*len = got;
-	return 0;
+	if (b != NULL)
+		sys_munmap(b, max + 1);
+	errno = err;
+	return -1;
 }
 
 char *
@@ -199,7 +191,7 @@ env_file(struct env *e, const char *path, char *err, size_t errlen)
 
 	if (env_read(path, ENV_FILE_MAX, &buf, &len) < 0) {
 		fmt_s(err, errlen, "cannot read --env-file %s: %s", path,
-		    errno == EFBIG ? "larger than 1 MiB" : err_str(errno));
+		    errno == EFBIG ? "larger than 1 MiB" : err_now());
 		return -1;
 	}
 	for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; ) {
@@ -257,7 +249,7 @@ env_secrets(struct env *e, char *err, size_t errlen)
 		if (env_read(eq + 1, ENV_FILE_MAX, &buf, &len) < 0) {
 			fmt_s(err, errlen, "cannot read %.*s_FILE %s: %s",
 			    (int)n, s, eq + 1, errno == EFBIG ?
-			    "larger than 1 MiB" : err_str(errno));
+			    "larger than 1 MiB" : err_now());
 			return -1;
 		}
 		if (len > 0 && buf[len - 1] == '\n')
@@ -267,7 +259,7 @@ env_secrets(struct env *e, char *err, size_t errlen)
 			    err_str(ENOMEM));
 			return -1;
 		}
-		munmap(buf, ENV_FILE_MAX + 1);
+		sys_munmap(buf, ENV_FILE_MAX + 1);
 		/* NAME_FILE goes; its slot takes the last entry, NAME */
 		env_unset(e, s, n + 5);
 		i++;

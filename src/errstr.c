@@ -69,3 +69,9 @@ err_str(int err)
 			return t;
 	return "unexpected error";
 }
+
+const char *
+err_now(void)
+{
+	return err_str(errno);
+}

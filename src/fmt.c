@@ -1,56 +1,29 @@
 /* The small formatter of include/tend/fmt.h; pure. */
-#include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "tend/fmt.h"
 
-struct fmt_out {
-	char	*buf;
-	size_t	 len, n;
-};
-
-static void
-fmt_put(struct fmt_out *o, const char *s, size_t n)
-{
-	size_t room = o->len - 1 - o->n;
-
-	if (n > room)
-		n = room;
-	memcpy(o->buf + o->n, s, n);
-	o->n += n;
-}
-
-static void
-fmt_int(struct fmt_out *o, int v)
-{
-	char d[16], *p = d + sizeof(d);
-	/* via unsigned: -INT_MIN overflows int */
-	unsigned int u = v < 0 ? 0u - (unsigned int)v : (unsigned int)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		*--p = '-';
-	fmt_put(o, p, (size_t)(d + sizeof(d) - p));
-}
-
+/*
+ * Each step makes one piece, s[0..n): a byte of the format, or what a
+ * conversion gives; it goes out as far as there is room.
+ */
 size_t
 fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 {
-	struct fmt_out o = { buf, len, 0 };
+	char d[16], *q;
 	const char *p, *s;
-	char c;
-	int prec;
+	size_t n, o = 0;
+	unsigned int u;
+	int prec, v;
 
 	if (len == 0)
 		return 0;
-	for (p = fmt; *p != '\0' && o.n < len - 1; p++) {
-		if (*p != '%') {
-			fmt_put(&o, p, 1);
-			continue;
-		}
+	for (p = fmt; *p != '\0' && o < len - 1; p++) {
+		s = p;
+		n = 1;
+		if (*p != '%')
+			goto put;
 		prec = -1;
 		if (p[1] == '.' && p[2] == '*' && p[3] == 's') {
 			prec = va_arg(ap, int);
@@ -61,30 +34,47 @@ fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 			s = va_arg(ap, const char *);
 			if (s == NULL)
 				s = "(null)";
-			fmt_put(&o, s, prec >= 0 ? strnlen(s, (size_t)prec) :
-			    strlen(s));
+			n = strnlen(s, prec >= 0 ? (size_t)prec : SIZE_MAX);
 			break;
 		case 'd':
-			fmt_int(&o, va_arg(ap, int));
+			v = va_arg(ap, int);
+			/* via unsigned: -INT_MIN overflows int */
+			u = v < 0 ? 0u - (unsigned int)v : (unsigned int)v;
+			q = d + sizeof(d);
+			do {
+				*--q = (char)('0' + u % 10);
+				u /= 10;
+			} while (u != 0);
+			if (v < 0)
+				*--q = '-';
+			s = q;
+			n = (size_t)(d + sizeof(d) - q);
 			break;
 		case 'c':
-			c = (char)va_arg(ap, int);
-			fmt_put(&o, &c, 1);
+			d[0] = (char)va_arg(ap, int);
+			s = d;
 			break;
 		case '%':
-			fmt_put(&o, "%", 1);
+			s = p;
 			break;
 		case '\0':
 			p--;
+			n = 0;
 			break;
 		default:
 			/* not supported: shown as is, so a mistake is visible */
-			fmt_put(&o, p - 1, 2);
+			s = p - 1;
+			n = 2;
 			break;
 		}
+put:
+		if (n > len - 1 - o)
+			n = len - 1 - o;
+		memcpy(buf + o, s, n);
+		o += n;
 	}
-	buf[o.n] = '\0';
-	return o.n;
+	buf[o] = '\0';
+	return o;
 }
 
 size_t

@@ -22,6 +22,26 @@ fs_reopen_nonblock(int fd)
 }
 
 int
+fs_write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
 fs_make_parents(const char *path)
 {
 	char dir[PATH_MAX];
@@ -36,7 +56,8 @@ fs_make_parents(const char *path)
 		if (dir[i] != '/')
 			continue;
 		dir[i] = '\0';
-		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+		if (syscall(SYS_mkdirat, AT_FDCWD, dir, 0755) < 0 &&
+		    errno != EEXIST)
 			return -1;
 		dir[i] = '/';
 	}
@@ -50,7 +71,7 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 
 	if (fs_make_parents(path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    path, err_str(errno));
+		    path, err_now());
 		return -1;
 	}
 	if (sys_lstat(path, &st) == 0) {
@@ -66,17 +87,18 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 		}
 		if (unlink(path) < 0) {
 			fmt_s(err, errlen, "cannot replace '%s': %s", path,
-			    err_str(errno));
+			    err_now());
 			return -1;
 		}
 	} else if (errno != ENOENT) {
 		fmt_s(err, errlen, "cannot use '%s': %s", path,
-		    err_str(errno));
+		    err_now());
 		return -1;
 	}
-	if (mkfifo(path, 0666) < 0) {
+	/* mknodat(2): musl's mkfifo calls its mknod */
+	if (syscall(SYS_mknodat, AT_FDCWD, path, S_IFIFO | 0666, 0) < 0) {
 		fmt_s(err, errlen, "cannot make the FIFO '%s': %s", path,
-		    err_str(errno));
+		    err_now());
 		return -1;
 	}
 	return 0;
@@ -108,7 +130,9 @@ fs_dir_next(struct fs_dir *d)
 		memcpy(&reclen, d->buf.b + d->off + 16, sizeof(reclen));
 		name = d->buf.b + d->off + 19;
 		d->off += reclen;
-		if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0)
+		/* not "." nor ".." */
+		if (name[0] != '.' || (name[1] != '\0' &&
+		    (name[1] != '.' || name[2] != '\0')))
 			return name;
 	}
 }

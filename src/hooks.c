@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 #include "tend/errstr.h"
 #include "tend/exitcode.h"
@@ -49,7 +50,7 @@ hooks_add(struct tend *t, const char *path, const char **v, size_t *n)
 		fmt_s(s, len, "%s/%s", path, name);
 		/* executables only, as run-parts: a README is no hook */
 		if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
-		    access(s, X_OK) < 0)
+		    syscall(SYS_faccessat, AT_FDCWD, s, X_OK) < 0)
 			continue;
 		/* insertion sort: lexical, as the C locale's ls */
 		for (i = *n; i > first && strcmp(v[i - 1], s) > 0; i--)
@@ -85,7 +86,7 @@ hooks_pre(struct tend *t)
 	for (i = 0; i < n; i++) {
 		tlog(t->o->verbosity, TLOG_INFO, "pre hook %s", v[i]);
 		if (spawn_hook(t, v[i]) < 0) {
-			tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
+			tlog(1, TLOG_ERR, "cannot fork: %s", err_now());
 			return EXIT_USAGE;
 		}
 		t->loop.stop = false;
@@ -114,7 +115,7 @@ hooks_post_next(struct tend *t)
 		if (spawn_hook(t, h) > 0)
 			return;
 		tlog(1, TLOG_ERR, "cannot fork post hook %s: %s", h,
-		    err_str(errno));
+		    err_now());
 	}
 	t->post_pending = false;
 	if (t->post_timer)
@@ -152,8 +153,8 @@ hooks_post(struct tend *t, int status)
 	if (t->o->list[OPTS_L_POST].n == 0 || t->post_started)
 		return;
 	t->post_started = t->post_pending = true;
-	fmt_s(st, sizeof(st), "%d", status);
-	if (env_set(&t->env, "TEND_EXIT_STATUS", 16, st, strlen(st)) < 0 ||
+	if (env_set(&t->env, "TEND_EXIT_STATUS", 16, st,
+	    fmt_s(st, sizeof(st), "%d", status)) < 0 ||
 	    (t->post_timer = loop_add_timer(&t->loop, hooks_on_timer, t)) ==
 	    NULL) {
 		tlog(1, TLOG_ERR, "cannot run post hooks: %s",

@@ -32,8 +32,9 @@ loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb, void *ctx)
 	return 0;
 }
 
-void
-loop_set_events(struct loop *l, int fd, short events)
+/* The live entries of fd poll for events (0: none); dead: deleted. */
+static void
+loop_mark(struct loop *l, int fd, short events, bool dead)
 {
 	size_t i;
 
@@ -42,21 +43,21 @@ loop_set_events(struct loop *l, int fd, short events)
 			continue;
 		l->pfd[i].events = events;
 		l->pfd[i].fd = events ? fd : -1;
+		l->fdcb[i].dead = dead;
 	}
+}
+
+void
+loop_set_events(struct loop *l, int fd, short events)
+{
+	loop_mark(l, fd, events, false);
 }
 
 void
 loop_del_fd(struct loop *l, int fd)
 {
-	size_t i;
-
 	/* mark now, compact after the dispatch pass (see loop_run) */
-	for (i = 0; i < l->nfds; i++) {
-		if (l->fdcb[i].fd != fd || l->fdcb[i].dead)
-			continue;
-		l->fdcb[i].dead = true;
-		l->pfd[i].fd = -1;
-	}
+	loop_mark(l, fd, 0, true);
 }
 
 struct loop_timer *
@@ -116,15 +117,21 @@ loop_timeout(struct loop *l)
 	return wait > INT_MAX ? INT_MAX : (int)wait;
 }
 
+/* The clock is read once, and only if a timer is armed. */
 static void
-loop_fire_timers(struct loop *l, int64_t now)
+loop_fire_timers(struct loop *l)
 {
+	int64_t now = 0;
 	size_t i;
 
 	for (i = 0; i < l->ntimers && !l->stop; i++) {
 		struct loop_timer *t = &l->timers[i];
 
-		if (t->at != 0 && t->at <= now) {
+		if (t->at == 0)
+			continue;
+		if (now == 0)
+			now = loop_now();
+		if (t->at <= now) {
 			t->at = 0;
 			t->cb(l, t->ctx);
 		}
@@ -177,8 +184,7 @@ loop_run(struct loop *l)
 				    rev);
 		}
 		loop_compact(l);
-		if (loop_next(l) != 0)
-			loop_fire_timers(l, loop_now());
+		loop_fire_timers(l);
 	}
 	return 0;
 }

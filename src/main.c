@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
@@ -29,22 +30,6 @@
 
 extern char **environ;
 
-static void
-write_all(int fd, const char *s, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
 static int
 print_info(const struct opts *o)
 {
@@ -57,7 +42,7 @@ print_info(const struct opts *o)
 	switch (o->mode) {
 	case OPTS_VERSION:
 		/* on stdout whatever the name: dockerd reads it there */
-		write_all(STDOUT_FILENO, line, version_line(line,
+		(void)fs_write_all(STDOUT_FILENO, line, version_line(line,
 		    sizeof(line)));
 		return 0;
 	case OPTS_LICENSE:
@@ -67,7 +52,7 @@ print_info(const struct opts *o)
 		s = opts_usage();
 		break;
 	}
-	write_all(fd, s, strlen(s));
+	(void)fs_write_all(fd, s, strlen(s));
 	return 0;
 }
 
@@ -108,13 +93,13 @@ setup_subreaper(struct tend *t)
 
 	if (t->pid1)
 		return;
-	if (prctl(PR_GET_CHILD_SUBREAPER, &on) == 0 && on)
+	if (sys_prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&on) == 0 && on)
 		return;
-	if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
+	if (sys_prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
 		tlog(t->o->verbosity, TLOG_ERR,
 		    "cannot become a child subreaper: %s; not PID 1 either, "
 		    "so zombie reaping won't work for orphans",
-		    err_str(errno));
+		    err_now());
 }
 
 /*
@@ -127,19 +112,16 @@ static void
 setup_tty_handoff(struct tend *t)
 {
 	struct timespec zero = { 0, 0 };
-	sigset_t hupcont;
+	uint64_t hupcont = 1ULL << (SIGHUP - 1) | 1ULL << (SIGCONT - 1);
 
-	if (!t->o->setsid || !isatty(STDIN_FILENO) ||
-	    getsid(0) != t->self)
+	if (!t->o->setsid || !sys_isatty(STDIN_FILENO) ||
+	    syscall(SYS_getsid, 0) != t->self)
 		return;
-	if (ioctl(STDIN_FILENO, TIOCNOTTY) < 0) {
+	if (sys_ioctl(STDIN_FILENO, TIOCNOTTY, NULL) < 0) {
 		tlog(t->o->verbosity, TLOG_INFO,
-		    "cannot detach from the terminal: %s", err_str(errno));
+		    "cannot detach from the terminal: %s", err_now());
 		return;
 	}
-	sigemptyset(&hupcont);
-	sigaddset(&hupcont, SIGHUP);
-	sigaddset(&hupcont, SIGCONT);
 	while (syscall(SYS_rt_sigtimedwait, &hupcont, NULL, &zero,
 	    SIGNALS_SETSIZE) > 0)
 		;
@@ -185,10 +167,8 @@ start(struct tend *t)
 
 	if (env_load(&t->env, t->o, err, sizeof(err)) < 0 ||
 	    privdrop_resolve(t, err, sizeof(err)) < 0 ||
-	    crond_setup(t, err, sizeof(err)) < 0) {
-		tlog(1, TLOG_ERR, "%s", err);
-		return EXIT_USAGE;
-	}
+	    crond_setup(t, err, sizeof(err)) < 0)
+		goto fail;
 	/*
 	 * The steps' TEND_* variables are done with: a tend further down an
 	 * exec chain (or the image's own ENTRYPOINT under --init) must not
@@ -211,15 +191,16 @@ start(struct tend *t)
 	if ((rc = hooks_pre(t)) != 0 || (rc = wait_run(t)) != 0)
 		return rc;
 	/* again: a pre hook may have made the user or changed its ids */
-	if (privdrop_resolve(t, err, sizeof(err)) < 0) {
-		tlog(1, TLOG_ERR, "%s", err);
-		return EXIT_USAGE;
-	}
+	if (privdrop_resolve(t, err, sizeof(err)) < 0)
+		goto fail;
 	if (t->has_cred && env_set(&t->env, "HOME", 4, t->cred.home,
 	    strlen(t->cred.home)) < 0)
 		return EXIT_USAGE;
 	environ = t->env.v;
 	return start_signals(t) ? -1 : 0;
+fail:
+	tlog(1, TLOG_ERR, "%s", err);
+	return EXIT_USAGE;
 }
 
 /*
@@ -249,11 +230,11 @@ exec_command(struct tend *t)
 		return 0;
 	if (privdrop_apply(t) < 0) {
 		tlog(1, TLOG_ERR, "cannot switch to --user %s: %s",
-		    t->o->user, err_str(errno));
+		    t->o->user, err_now());
 		return EXIT_USAGE;
 	}
 	spawn_restore(t);
-	execvp(t->o->argv[0], t->o->argv);
+	spawn_execvp(t->o->argv[0], t->o->argv);
 	err = errno;
 	tlog(1, TLOG_ERR, "cannot run '%s': %s", t->o->argv[0],
 	    err_str(err));
@@ -268,7 +249,7 @@ setup(struct tend *t, char *err, size_t errlen)
 
 	if (signals_setup(t) < 0) {
 		fmt_s(err, errlen, "cannot set up signals: %s",
-		    err_str(errno));
+		    err_now());
 		return -1;
 	}
 	loop_init(&t->loop);
@@ -280,9 +261,10 @@ setup(struct tend *t, char *err, size_t errlen)
 	}
 	t->loop.block_fd = t->sigfd;
 	setup_subreaper(t);
-	if (o->pdeath_sig != 0 && prctl(PR_SET_PDEATHSIG, o->pdeath_sig) < 0) {
+	if (o->pdeath_sig != 0 &&
+	    sys_prctl(PR_SET_PDEATHSIG, (unsigned long)o->pdeath_sig) < 0) {
 		fmt_s(err, errlen, "cannot set parent-death signal SIG%s: %s",
-		    sig_name(o->pdeath_sig, b, sizeof(b)), err_str(errno));
+		    sig_name(o->pdeath_sig, b, sizeof(b)), err_now());
 		return -1;
 	}
 	setup_tty_handoff(t);
@@ -340,7 +322,7 @@ main(int argc, char **argv)
 	if (o.mode == OPTS_WAIT || o.mode == OPTS_RENDER)
 		return exec_command(&t);
 	if (o.mode == OPTS_RUN && spawn_child(&t) < 0) {
-		tlog(1, TLOG_ERR, "cannot fork: %s", err_str(errno));
+		tlog(1, TLOG_ERR, "cannot fork: %s", err_now());
 		return EXIT_USAGE;
 	}
 	crond_start(&t);
@@ -357,14 +339,14 @@ main(int argc, char **argv)
 	 */
 	if (o.list[OPTS_L_POST].n > 0 || t.crond != NULL)
 		t.cwd_fd = sys_open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (chdir("/") < 0)
+	if (syscall(SYS_chdir, "/") < 0)
 		tlog(o.verbosity, TLOG_INFO, "cannot chdir to /: %s",
-		    err_str(errno));
+		    err_now());
 
 	/* supervision: from here on, tend warns and carries on */
 	if (loop_run(&t.loop) < 0)
 		tlog(o.verbosity, TLOG_ERR, "event loop failed: %s",
-		    err_str(errno));
+		    err_now());
 	/* every process is gone: what the sources hold goes out, whole */
 	relay_drain(&t.relay);
 	return t.status;

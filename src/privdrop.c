@@ -9,51 +9,57 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <fcntl.h>
 
 #include "tend/env.h"
 #include "tend/errstr.h"
 #include "tend/fmt.h"
 #include "tend/startup.h"
 #include "tend/state.h"
+#include "tend/sys.h"
 
 int
 privdrop_resolve(struct tend *t, char *err, size_t errlen)
 {
+	const struct opts *o = t->o;
 	char *pw = NULL, *gr = NULL, why[160];
 	size_t pl = 0, gl = 0;
 	struct user_cred *c = &t->cred;
+	uid_t euid;
 	size_t i;
 	int rc;
 
-	if (t->o->user == NULL)
+	if (o->user == NULL)
 		return 0;
 	/* missing files are empty: numeric ids need no entry */
 	(void)env_read("/etc/passwd", ENV_FILE_MAX, &pw, &pl);
 	(void)env_read("/etc/group", ENV_FILE_MAX, &gr, &gl);
-	rc = user_resolve(t->o->user, pw ? pw : "", pl, gr ? gr : "", gl,
+	rc = user_resolve(o->user, pw ? pw : "", pl, gr ? gr : "", gl,
 	    getgid(), c, why, sizeof(why));
 	if (pw)
-		munmap(pw, ENV_FILE_MAX + 1);
+		sys_munmap(pw, ENV_FILE_MAX + 1);
 	if (gr)
-		munmap(gr, ENV_FILE_MAX + 1);
+		sys_munmap(gr, ENV_FILE_MAX + 1);
 	if (rc < 0) {
-		fmt_s(err, errlen, "--user %s: %s", t->o->user, why);
+		fmt_s(err, errlen, "--user %s: %s", o->user, why);
 		return -1;
 	}
 	/* not root: only the identity tend already has, never half of one */
-	if (geteuid() != 0 && (c->uid != geteuid() || c->gid != getegid())) {
+	if ((euid = geteuid()) != 0 && (c->uid != euid ||
+	    c->gid != getegid())) {
 		fmt_s(err, errlen, "--user %s: tend runs as uid %d, not root: "
-		    "cannot switch to uid %d gid %d", t->o->user,
-		    (int)geteuid(), (int)c->uid, (int)c->gid);
+		    "cannot switch to uid %d gid %d", o->user, (int)euid,
+		    (int)c->uid, (int)c->gid);
 		return -1;
 	}
 	t->has_cred = true;
-	/* the --log FIFOs are made already: the user must be able to open them */
-	for (i = 0; i < t->o->nsrc; i++)
-		if (t->o->src[i].kind == SRC_FIFO && geteuid() == 0 &&
-		    chown(t->o->src[i].path, c->uid, c->gid) < 0) {
+	/* the --log FIFOs are made already: the user must open them */
+	for (i = 0; i < o->nsrc && euid == 0; i++)
+		if (o->src[i].kind == SRC_FIFO &&
+		    syscall(SYS_fchownat, AT_FDCWD, o->src[i].path, c->uid,
+		    c->gid, 0) < 0) {
 			fmt_s(err, errlen, "cannot give %s to --user %s: %s",
-			    t->o->src[i].path, t->o->user, err_str(errno));
+			    o->src[i].path, o->user, err_now());
 			return -1;
 		}
 	return 0;
@@ -64,7 +70,7 @@ privdrop_apply(const struct tend *t)
 {
 	const struct user_cred *c = &t->cred;
 
-	if (t->o->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+	if (t->o->no_new_privs && sys_prctl(PR_SET_NO_NEW_PRIVS, 1) < 0)
 		return -1;
 	if (!t->has_cred || geteuid() != 0)
 		return 0;

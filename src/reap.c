@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 #include "tend/errstr.h"
 #include "tend/fmt.h"
@@ -36,10 +37,11 @@
 static void
 reap_job_stopped(struct tend *t)
 {
-	(void)tcsetpgrp(STDIN_FILENO, getpgrp());
-	(void)raise(SIGSTOP);
-	if (tcgetpgrp(STDIN_FILENO) == getpgrp())
-		(void)tcsetpgrp(STDIN_FILENO, t->child_pgid);
+	(void)sys_tcsetpgrp(STDIN_FILENO, getpgrp());
+	/* SIGSTOP stops every thread: kill(2) does, no need for raise(3) */
+	(void)kill(t->self, SIGSTOP);
+	if (sys_tcgetpgrp(STDIN_FILENO) == getpgrp())
+		(void)sys_tcsetpgrp(STDIN_FILENO, t->child_pgid);
 	(void)kill(-t->child_pgid, SIGCONT);
 }
 
@@ -52,7 +54,9 @@ reap_all(struct tend *t)
 	pid_t pid;
 
 	for (;;) {
-		pid = waitpid(-1, &st, WNOHANG | (t->job ? WUNTRACED : 0));
+		/* wait4(2): musl's waitpid adds a cancellation point */
+		pid = (pid_t)syscall(SYS_wait4, -1, &st,
+		    WNOHANG | (t->job ? WUNTRACED : 0), NULL);
 		if (pid < 0 && errno == EINTR)
 			continue;
 		if (pid <= 0)
@@ -62,7 +66,7 @@ reap_all(struct tend *t)
 				reap_job_stopped(t);
 			continue;
 		}
-		if (t->hook != 0 && pid == t->hook) {
+		if (pid == t->hook) {	/* pid > 0: never "no hook" */
 			hooks_reaped(t, st);
 			continue;
 		}
@@ -177,7 +181,7 @@ reap_children_of(struct reap_pids *p, pid_t pid)
 		return -1;
 	while ((tid = fs_dir_next(&d)) != NULL) {
 		fmt_s(path, sizeof(path), "%.*s/children", 20, tid);
-		if ((fd = openat(d.fd, path, O_RDONLY | O_CLOEXEC)) < 0)
+		if ((fd = sys_openat(d.fd, path, O_RDONLY | O_CLOEXEC)) < 0)
 			continue;
 		reap_read_children(p, fd);
 		close(fd);
@@ -194,21 +198,33 @@ reap_children_of(struct reap_pids *p, pid_t pid)
 static bool
 reap_proc_is_ours(pid_t self)
 {
-	char link[32], want[32];
-	ssize_t n = readlink("/proc/self", link, sizeof(link) - 1);
+	char link[32];
+	ssize_t n = sys_readlink("/proc/self", link,
+	    sizeof(link) - 1);
+	unsigned long v;
 
 	if (n <= 0)
 		return false;
 	link[n] = '\0';
-	fmt_s(want, sizeof(want), "%d", (int)self);
-	return strcmp(link, want) == 0;
+	return num_parse(link, 0x7fffffff, &v) == 0 &&
+	    v == (unsigned long)self;
 }
 
 /*
  * SIGTERM is followed by SIGCONT, so that a stopped process (Ctrl-Z, a
  * forwarded SIGTSTP) sees it now rather than dying by SIGKILL later, as
- * systemd does (systemd.kill(5)).
+ * systemd does (systemd.kill(5)). 0, or the errno of sig's kill(2).
  */
+static int
+reap_kill(pid_t pid, int sig)
+{
+	int err = kill(pid, sig) < 0 ? errno : 0;
+
+	if (sig == SIGTERM)
+		(void)kill(pid, SIGCONT);
+	return err;
+}
+
 void
 reap_signal_rest(struct tend *t, int sig)
 {
@@ -216,16 +232,15 @@ reap_signal_rest(struct tend *t, int sig)
 	struct reap_pids p = { NULL, 0 };
 	char b[16];
 	size_t i;
+	int err;
 
 	tlog(o->verbosity, TLOG_INFO, "sending SIG%s to the remaining processes",
 	    sig_name(sig, b, sizeof(b)));
 	if (t->pid1) {
 		/* kill(2): -1 is every process of the namespace but PID 1 */
-		if (kill(-1, sig) < 0 && errno != ESRCH)
+		if ((err = reap_kill(-1, sig)) != 0 && err != ESRCH)
 			tlog(o->verbosity, TLOG_ERR, "cannot signal processes: %s",
-			    err_str(errno));
-		if (sig == SIGTERM)
-			(void)kill(-1, SIGCONT);
+			    err_str(err));
 		return;
 	}
 	/*
@@ -234,29 +249,23 @@ reap_signal_rest(struct tend *t, int sig)
 	 */
 	p.v = MAP_FAILED;
 	if (reap_proc_is_ours(t->self))
-		p.v = mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t),
+		p.v = sys_mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t),
 		    PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p.v == MAP_FAILED || reap_children_of(&p, t->self) < 0) {
-		if (t->child_pgid > 0) {
-			(void)kill(-t->child_pgid, sig);
-			if (sig == SIGTERM)
-				(void)kill(-t->child_pgid, SIGCONT);
-		}
+		if (t->child_pgid > 0)
+			(void)reap_kill(-t->child_pgid, sig);
 		/* cron jobs run in groups of their own */
 		crond_signal(t, sig);
 		if (sig == SIGTERM)
 			crond_signal(t, SIGCONT);
 		if (p.v != MAP_FAILED)
-			munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
+			sys_munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 		return;
 	}
 	for (i = 0; i < p.n; i++)
 		(void)reap_children_of(&p, p.v[i]);
-	for (i = 0; i < p.n; i++) {
-		(void)kill(p.v[i], sig);
-		if (sig == SIGTERM)
-			(void)kill(p.v[i], SIGCONT);
-	}
-	munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
+	for (i = 0; i < p.n; i++)
+		(void)reap_kill(p.v[i], sig);
+	sys_munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
 }

@@ -7,11 +7,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 #include "tend/errstr.h"
 #include "tend/fmt.h"
@@ -45,20 +47,11 @@ render_get(void *ctx, const char *name, size_t n)
 static int
 render_flush(struct render_out *r)
 {
-	const char *p = r->buf;
-	ssize_t w;
-
-	while (r->n > 0) {
-		w = write(r->fd, p, r->n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			r->werr = w < 0 ? errno : EIO;
-			return -1;
-		}
-		p += w;
-		r->n -= (size_t)w;
+	if (fs_write_all(r->fd, r->buf, r->n) < 0) {
+		r->werr = errno;
+		return -1;
 	}
+	r->n = 0;
 	return 0;
 }
 
@@ -90,6 +83,13 @@ render_err(void *ctx, unsigned line, unsigned col, const char *msg)
 	    (int)col, msg);
 }
 
+/* Whether dst is "-", stdout. */
+static bool
+render_stdout(const char *dst)
+{
+	return dst[0] == '-' && dst[1] == '\0';
+}
+
 /* One template file to dst ("-": stdout). 0, or -1 when reported. */
 static int
 render_file(struct tend *t, const char *src, const char *dst,
@@ -108,7 +108,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 	struct timespec ts;
 	int fd, nerr = 0, mode, try;
 
-	if (o->no_overwrite && strcmp(dst, "-") != 0 &&
+	if (o->no_overwrite && !render_stdout(dst) &&
 	    sys_lstat(dst, &dst_st) == 0) {
 		tlog(o->verbosity, TLOG_INFO, "%s exists: not rendered", dst);
 		return 0;
@@ -126,12 +126,12 @@ render_file(struct tend *t, const char *src, const char *dst,
 	} else if (len > 0) {
 		if ((fd = sys_open(src, O_RDONLY | O_CLOEXEC)) < 0)
 			goto fail;
-		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		map = sys_mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 		close(fd);
 		if (map == MAP_FAILED)
 			goto fail;
 	}
-	if (strcmp(dst, "-") == 0) {
+	if (render_stdout(dst)) {
 		r.fd = STDOUT_FILENO;
 	} else {
 		base = strrchr(dst, '/');
@@ -147,10 +147,10 @@ render_file(struct tend *t, const char *src, const char *dst,
 		for (try = 0; try < 8; try++) {
 			sys_clock_gettime(CLOCK_REALTIME, &ts);
 			fmt_s(tmp, sizeof(tmp), "%.*s.%s.tend-%d-%d",
-			    (int)(base - dst), dst, base, (int)getpid(),
+			    (int)(base - dst), dst, base, (int)t->self,
 			    (int)(ts.tv_nsec + try));
-			if ((r.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL |
-			    O_CLOEXEC, 0600)) >= 0 || errno != EEXIST)
+			if ((r.fd = sys_open_mode(tmp, O_WRONLY | O_CREAT |
+			    O_EXCL | O_CLOEXEC, 0600)) >= 0 || errno != EEXIST)
 				break;
 		}
 		if (r.fd < 0)
@@ -158,20 +158,21 @@ render_file(struct tend *t, const char *src, const char *dst,
 	}
 	nerr = tmpl_expand(map ? map : "", len, &ops);
 	if (map)
-		munmap(map, maplen);
+		sys_munmap(map, maplen);
 	if (nerr == 0 && render_flush(&r) < 0)
 		nerr = -1;
 	if (r.fd == STDOUT_FILENO)
 		return nerr ? -1 : 0;
 	mode = o->render_mode >= 0 ? o->render_mode :
 	    (int)(st->st_mode & 07777);
-	if (nerr == 0 && (fchmod(r.fd, (mode_t)mode) < 0 ||
+	if (nerr == 0 && (sys_fchmod(r.fd, (mode_t)mode) < 0 ||
 	    (o->render_owner && t->has_cred &&
-	    fchown(r.fd, t->cred.uid, t->cred.gid) < 0)))
+	    sys_fchown(r.fd, t->cred.uid, t->cred.gid) < 0)))
 		r.werr = errno, nerr = -1;
 	if (close(r.fd) < 0 && nerr == 0)
 		r.werr = errno, nerr = -1;
-	if (nerr == 0 && rename(tmp, dst) < 0)
+	if (nerr == 0 && syscall(SYS_renameat, AT_FDCWD, tmp, AT_FDCWD,
+	    dst) < 0)
 		r.werr = errno, nerr = -1;
 	if (nerr == 0)
 		return 0;
@@ -182,9 +183,9 @@ render_file(struct tend *t, const char *src, const char *dst,
 	return -1;
 fail_map:
 	if (map)
-		munmap(map, maplen);
+		sys_munmap(map, maplen);
 fail:
-	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_str(errno));
+	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_now());
 	return -1;
 }
 
@@ -199,7 +200,7 @@ render_dir(struct tend *t, const char *src, const char *dst)
 	int rc = 0;
 
 	if (fs_dir_open(&dir, src) < 0) {
-		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_str(errno));
+		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_now());
 		return -1;
 	}
 	while ((name = fs_dir_next(&dir)) != NULL) {
@@ -250,10 +251,10 @@ render_run(struct tend *t)
 			rc = -1;
 		} else if (sys_stat(src, &st) < 0) {
 			tlog(1, TLOG_ERR, "cannot render %s: %s", src,
-			    err_str(errno));
+			    err_now());
 			rc = -1;
 		} else if (S_ISDIR(st.st_mode)) {
-			if (strcmp(dst, "-") == 0) {
+			if (render_stdout(dst)) {
 				tlog(1, TLOG_ERR, "cannot render directory %s "
 				    "to -: give a directory", src);
 				rc = -1;

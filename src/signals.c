@@ -48,7 +48,9 @@ signals_setup(struct tend *t)
 		if (sys_sigaction(SIGCHLD, &sa, NULL) < 0)
 			return -1;
 	}
-	t->sigfd = signalfd(-1, &all, SFD_CLOEXEC);
+	/* raw: musl's wrapper retries without flags for kernels before 2.6.27 */
+	t->sigfd = (int)syscall(SYS_signalfd4, -1, &all, SIGNALS_SETSIZE,
+	    SFD_CLOEXEC);
 	return t->sigfd < 0 ? -1 : 0;
 }
 
@@ -74,7 +76,7 @@ signals_forward(struct tend *t, int sig)
 	if (kill(target, to) < 0 && errno != ESRCH)
 		tlog(o->verbosity, TLOG_ERR, "cannot forward SIG%s to %d: %s",
 		    sig_name(to, b2, sizeof(b2)), (int)target,
-		    err_str(errno));
+		    err_now());
 	else if (o->verbosity >= TLOG_DEBUG)	/* the hot path: no names */
 		tlog(o->verbosity, TLOG_DEBUG, "forwarded SIG%s as SIG%s to %d",
 		    sig_name(sig, b1, sizeof(b1)),

@@ -1,8 +1,5 @@
 /* Signal names <-> numbers, pure. */
-#include <ctype.h>
 #include <signal.h>
-#include <string.h>
-#include <strings.h>
 
 #include "tend/fmt.h"
 #include "tend/num.h"
@@ -40,6 +37,35 @@ static const struct {
 	{ "IOT", SIGIOT }, { "CLD", SIGCHLD }, { "POLL", SIGPOLL },
 };
 
+/*
+ * The length of name (upper case) if s starts with it in any case, else
+ * 0: ASCII only, as musl's strncasecmp, without its tolower.
+ */
+static size_t
+sig_prefix(const char *s, const char *name)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; name[i] != '\0'; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		if (c != name[i])
+			return 0;
+	}
+	return i;
+}
+
+/* Whether s is name, in any case. */
+static int
+sig_is(const char *s, const char *name)
+{
+	size_t n = sig_prefix(s, name);
+
+	return n > 0 && s[n] == '\0';
+}
+
 int
 sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 {
@@ -56,23 +82,21 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 		    NSIG - 1);
 		return -1;
 	}
-	if (strncasecmp(p, "SIG", 3) == 0)
-		p += 3;
+	p += sig_prefix(p, "SIG");
 	for (i = 1; i < SIG_STD; i++) {
-		if (sig_names[i][0] != '\0' &&
-		    strcasecmp(p, sig_names[i]) == 0) {
+		if (sig_is(p, sig_names[i])) {
 			*sig = (int)i;
 			return 0;
 		}
 	}
 	for (i = 0; i < sizeof(sig_aliases) / sizeof(sig_aliases[0]); i++) {
-		if (strcasecmp(p, sig_aliases[i].name) == 0) {
+		if (sig_is(p, sig_aliases[i].name)) {
 			*sig = sig_aliases[i].sig;
 			return 0;
 		}
 	}
-	if (strncasecmp(p, "RTMIN", 5) == 0 || strncasecmp(p, "RTMAX", 5) == 0) {
-		int base = toupper((unsigned char)p[3]) == 'I' ? SIGNAME_RTMIN :
+	if (sig_prefix(p, "RTMIN") || sig_prefix(p, "RTMAX")) {
+		int base = (p[3] | 0x20) == 'i' ? SIGNAME_RTMIN :
 		    SIGNAME_RTMAX;
 		int dir = base == SIGNAME_RTMIN ? 1 : -1;
 

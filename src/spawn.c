@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -55,6 +56,52 @@ spawn_restore(const struct tend *t)
 	    SIGNALS_SETSIZE);
 }
 
+int
+spawn_execvp(const char *file, char *const argv[])
+{
+	char b[PATH_MAX + NAME_MAX + 1];
+	const char *path = "/usr/local/bin:/bin:/usr/bin", *p, *z;
+	size_t k = strnlen(file, NAME_MAX + 1), n;
+	char **e;
+	bool eacces = false;
+
+	errno = ENOENT;
+	if (k == 0)
+		return -1;
+	/* a '/': FILE as it is, which is what an empty element runs */
+	if (strchr(file, '/') != NULL)
+		path = "";
+	else if (k > NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return -1;
+	} else
+		for (e = environ; e != NULL && *e != NULL; e++)
+			if (strncmp(*e, "PATH=", 5) == 0) {
+				path = *e + 5;
+				break;
+			}
+	for (p = path;; p = z + 1) {
+		for (z = p; *z != '\0' && *z != ':'; z++)
+			;
+		/* musl skips an element that long: so does this */
+		if ((n = (size_t)(z - p)) < PATH_MAX) {
+			memcpy(b, p, n);
+			b[n] = '/';
+			memcpy(b + n + 1, file, k + 1);
+			execve(n > 0 ? b : file, argv, environ);
+			if (errno == EACCES)
+				eacces = true;
+			else if (errno != ENOENT && errno != ENOTDIR)
+				return -1;
+		}
+		if (*z == '\0')
+			break;
+	}
+	if (eacces)
+		errno = EACCES;
+	return -1;
+}
+
 pid_t
 spawn_hook(struct tend *t, const char *path)
 {
@@ -69,7 +116,7 @@ spawn_hook(struct tend *t, const char *path)
 	}
 	spawn_restore(t);
 	if (t->cwd_fd >= 0)
-		(void)fchdir(t->cwd_fd);
+		(void)sys_fchdir(t->cwd_fd);
 	execve(path, argv, t->env.v);
 	err = errno;
 	tlog(1, TLOG_ERR, "cannot run hook %s: %s", path, err_str(err));
@@ -83,11 +130,11 @@ spawn_in_child(struct tend *t, int rfd)
 	int err;
 
 	if (o->setsid) {
-		if (setsid() < 0)
+		if (syscall(SYS_setsid) < 0)
 			spawn_report(rfd, SPAWN_PGRP, errno);
 		/* dumb-init: take stdin as controlling terminal, if it is one */
-		else if (isatty(STDIN_FILENO) &&
-		    ioctl(STDIN_FILENO, TIOCSCTTY, 0) < 0)
+		else if (sys_isatty(STDIN_FILENO) &&
+		    sys_ioctl(STDIN_FILENO, TIOCSCTTY, NULL) < 0)
 			spawn_report(rfd, SPAWN_TTY, errno);
 	} else {
 		if (setpgid(0, 0) < 0)
@@ -99,7 +146,8 @@ spawn_in_child(struct tend *t, int rfd)
 		 * the kernel would allow it). Not a terminal, or not ours:
 		 * ENOTTY/ENXIO, fine.
 		 */
-		else if (t->tty_fg && tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
+		else if (t->tty_fg &&
+		    sys_tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
 		    errno != ENOTTY && errno != ENXIO)
 			spawn_report(rfd, SPAWN_TTY, errno);
 	}
@@ -108,7 +156,7 @@ spawn_in_child(struct tend *t, int rfd)
 		_exit(EXIT_USAGE);
 	}
 	spawn_restore(t);
-	execvp(o->argv[0], o->argv);
+	spawn_execvp(o->argv[0], o->argv);
 	err = errno;
 	spawn_report(rfd, SPAWN_EXEC, err);
 	_exit(exit_from_exec_errno(err));
@@ -123,9 +171,9 @@ spawn_child(struct tend *t)
 	pid_t pid;
 	ssize_t n;
 
-	if (pipe2(p, O_CLOEXEC) < 0)
+	if (sys_pipe2(p, O_CLOEXEC) < 0)
 		return -1;
-	t->tty_fg = tcgetpgrp(STDIN_FILENO) == getpgrp();
+	t->tty_fg = sys_tcgetpgrp(STDIN_FILENO) == getpgrp();
 	t->job = t->tty_fg && !t->pid1 && !o->setsid;
 	pid = sys_fork();
 	if (pid < 0) {

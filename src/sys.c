@@ -1,6 +1,7 @@
 /* Raw system calls (see include/tend/sys.h for why each is here). */
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -40,7 +41,98 @@ sys_fcntl(int fd, int cmd, int arg)
 int
 sys_open(const char *path, int flags)
 {
-	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, 0);
+	return sys_open_mode(path, flags, 0);
+}
+
+int
+sys_open_mode(const char *path, int flags, mode_t mode)
+{
+	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, mode);
+}
+
+int
+sys_fchmod(int fd, mode_t mode)
+{
+	return (int)syscall(SYS_fchmod, fd, mode);
+}
+
+int
+sys_fchown(int fd, uid_t uid, gid_t gid)
+{
+	return (int)syscall(SYS_fchown, fd, uid, gid);
+}
+
+int
+sys_openat(int dirfd, const char *path, int flags)
+{
+	return (int)syscall(SYS_openat, dirfd, path, flags, 0);
+}
+
+ssize_t
+sys_readlink(const char *path, char *buf, size_t len)
+{
+	return syscall(SYS_readlinkat, AT_FDCWD, path, buf, len);
+}
+
+int
+sys_ioctl(int fd, unsigned long req, void *arg)
+{
+	return (int)syscall(SYS_ioctl, fd, req, arg);
+}
+
+bool
+sys_isatty(int fd)
+{
+	struct winsize ws;
+
+	return sys_ioctl(fd, TIOCGWINSZ, &ws) == 0;
+}
+
+pid_t
+sys_tcgetpgrp(int fd)
+{
+	int pgrp;
+
+	return sys_ioctl(fd, TIOCGPGRP, &pgrp) < 0 ? -1 : pgrp;
+}
+
+int
+sys_tcsetpgrp(int fd, pid_t pgrp)
+{
+	int v = pgrp;
+
+	return sys_ioctl(fd, TIOCSPGRP, &v);
+}
+
+void *
+sys_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	/* -1 on failure, which is MAP_FAILED */
+	return (void *)syscall(SYS_mmap, addr, len, prot, flags, fd, off);
+}
+
+int
+sys_munmap(void *addr, size_t len)
+{
+	return (int)syscall(SYS_munmap, addr, len);
+}
+
+int
+sys_pipe2(int fd[2], int flags)
+{
+	return (int)syscall(SYS_pipe2, fd, flags);
+}
+
+int
+sys_fchdir(int fd)
+{
+	return (int)syscall(SYS_fchdir, fd);
+}
+
+int
+sys_prctl(int op, unsigned long arg)
+{
+	return (int)syscall(SYS_prctl, op, arg, 0, 0, 0);
 }
 
 int

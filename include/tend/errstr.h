@@ -8,4 +8,7 @@
 
 const char *err_str(int err);
 
+/* err_str(errno): one call instead of two at each of its many sites. */
+const char *err_now(void);
+
 #endif

@@ -58,6 +58,16 @@ void	signals_on_read(struct loop *l, void *ctx, int fd, short revents);
 /* spawn.c: fork and exec o->argv as the child; 0 or -1. */
 int	spawn_child(struct tend *t);
 
+/*
+ * spawn.c: execvp(3) as musl's (which brings getenv, 650 bytes in all):
+ * a FILE with a '/' is run as it is; otherwise each element of PATH
+ * (unset: /usr/local/bin:/bin:/usr/bin; an empty one: the working
+ * directory) in turn. EACCES is remembered and the search goes on, as
+ * past ENOENT and ENOTDIR; any other error ends it. Returns only on
+ * failure: -1, errno. crond.c may call it too.
+ */
+int	spawn_execvp(const char *file, char *const argv[]);
+
 /* spawn.c: a hook or job, as tend's uid; its pid or -1. */
 pid_t	spawn_hook(struct tend *t, const char *path);
 /* In a child: stderr, SIGCHLD and the signal mask as tend found them. */

@@ -4,10 +4,14 @@
  * older than the features tend relies on anyway. Each is the kernel's call
  * as documented in its man page: a result, or -1 with errno. The byte
  * figures are what the release binary saves once no caller uses musl's.
+ * A call with one caller whose musl wrapper is only the call (mkdir,
+ * rename, setsid, wait4...) is made with syscall(2) right there: 10 to 30
+ * bytes each.
  */
 #ifndef TEND_SYS_H
 #define TEND_SYS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -46,6 +50,57 @@ int	sys_fcntl(int fd, int cmd, int arg);
  * fcntl for kernels before 2.6.23, which ignored O_CLOEXEC.
  */
 int	sys_open(const char *path, int flags);
+
+/* open(2) with a mode, for O_CREAT. */
+int	sys_open_mode(const char *path, int flags, mode_t mode);
+
+/*
+ * fchmod(2), fchown(2). musl's (about 470 bytes with __procfdname) retry
+ * an O_PATH descriptor's EBADF through /proc/self/fd; tend passes files
+ * it opened for writing.
+ */
+int	sys_fchmod(int fd, mode_t mode);
+int	sys_fchown(int fd, uid_t uid, gid_t gid);
+
+/* openat(2), readlinkat(2): musl's add nothing but a cancellation point. */
+int	sys_openat(int dirfd, const char *path, int flags);
+ssize_t	sys_readlink(const char *path, char *buf, size_t len);
+
+/*
+ * ioctl(2) with a pointer argument or none. musl's (about 100 bytes)
+ * translates 32-bit time structures; its isatty, tcgetpgrp and tcsetpgrp
+ * (about 250 bytes more) are one ioctl each, as here.
+ */
+int	sys_ioctl(int fd, unsigned long req, void *arg);
+/* Whether fd is a terminal (TIOCGWINSZ succeeds, as musl's isatty). */
+bool	sys_isatty(int fd);
+pid_t	sys_tcgetpgrp(int fd);
+int	sys_tcsetpgrp(int fd, pid_t pgrp);
+
+/*
+ * mmap(2), munmap(2), for anonymous or whole-file mappings at an address
+ * of the kernel's choice. musl's (about 270 bytes) check the offset's
+ * alignment and the length's range, wait for other threads' MAP_FIXED
+ * calls, and turn a spurious EPERM into ENOMEM.
+ */
+void	*sys_mmap(void *addr, size_t len, int prot, int flags, int fd,
+	    off_t off);
+int	sys_munmap(void *addr, size_t len);
+
+/*
+ * pipe2(2): musl's (about 230 bytes with its pipe) falls back to pipe
+ * and fcntl for kernels before 2.6.27. fchdir(2): musl's (about 300
+ * bytes with __procfdname) retries an O_PATH descriptor through
+ * /proc/self/fd for kernels before 3.5.
+ */
+int	sys_pipe2(int fd[2], int flags);
+int	sys_fchdir(int fd);
+
+/*
+ * prctl(2) with one argument, the rest 0 (PR_SET_NO_NEW_PRIVS insists).
+ * musl's takes varargs (about 110 bytes).
+ */
+int	sys_prctl(int op, unsigned long arg);
 
 /*
  * socket(2). musl's retries without SOCK_CLOEXEC and SOCK_NONBLOCK for
