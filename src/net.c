@@ -39,7 +39,7 @@ union net_addr {
 static void
 net_why(char *why, size_t whylen)
 {
-	fmt_s(why, whylen, "%s", err_str(errno));
+	fmt_s(why, whylen, "%s", err_now());
 	if (why[0] >= 'A' && why[0] <= 'Z' && why[1] >= 'a')
 		why[0] += 'a' - 'A';
 }
@@ -129,7 +129,7 @@ net_file(const char *path, struct dns_conf *r, const char *name, int want,
 		else
 			f = dns_hosts_line(s, n, name, want, ip);
 	}
-	munmap(buf, NET_CONF_MAX + 1);
+	sys_munmap(buf, NET_CONF_MAX + 1);
 	return f;
 }
 
@@ -334,7 +334,7 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 
 	if (c->contains) {
 		cap = NET_BODY_MAX + 16384;
-		buf = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+		buf = sys_mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE |
 		    MAP_ANONYMOUS, -1, 0);
 		if (buf == MAP_FAILED) {
 			net_why(why, whylen);	/* ENOMEM */
@@ -400,7 +400,7 @@ timeout:
 		fmt_s(why, whylen, "timed out waiting for the HTTP response");
 out:
 	if (c->contains)
-		munmap(buf, cap);
+		sys_munmap(buf, cap);
 	return rc;
 }
 

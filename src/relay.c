@@ -39,17 +39,10 @@ static void	relay_tail_check(struct relay *r, struct relay_src *s);
 static int	relay_syslog_emit(struct relay *r, struct relay_src *s,
 		    bool draining);
 
-/* What errno says, for a message. */
-static const char *
-relay_why(void)
-{
-	return err_str(errno);
-}
-
 static void *
 relay_map(size_t n)
 {
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	void *p = sys_mmap(NULL, n, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	return p == MAP_FAILED ? NULL : p;
@@ -412,7 +405,7 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 			continue;
 		if (errno != EAGAIN)
 			tlog(r->o->verbosity, TLOG_ERR, "cannot read '%s': %s",
-			    s->os->path, relay_why());
+			    s->os->path, err_now());
 		return 1;
 	}
 }
@@ -477,7 +470,7 @@ relay_stream_ready(struct loop *l, void *ctx, int fd, short revents)
 		s->busy = s->paused = false;
 	} else if (relay_fifo_open(r, s) < 0) {
 		tlog(r->o->verbosity, TLOG_ERR, "cannot reopen the FIFO '%s' "
-		    "(%s): no longer relayed", s->os->path, relay_why());
+		    "(%s): no longer relayed", s->os->path, err_now());
 		s->fd = -1;
 	}
 	close(fd);
@@ -599,7 +592,7 @@ relay_syslog_room(struct relay_src *s, size_t n)
 	if ((p = relay_map(size)) == NULL)
 		return -1;
 	if (s->dgram != NULL)
-		munmap(s->dgram, s->dgram_size);
+		sys_munmap(s->dgram, s->dgram_size);
 	s->dgram = p;
 	s->dgram_size = size;
 	return 0;
@@ -647,7 +640,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 			return;
 		if (s->dgram_size > 4 * RELAY_DGRAM_MIN) {
 			/* give a large buffer back once it is emptied */
-			munmap(s->dgram, s->dgram_size);
+			sys_munmap(s->dgram, s->dgram_size);
 			s->dgram = NULL;
 			s->dgram_size = 0;
 			if (relay_syslog_room(s, RELAY_DGRAM_MIN) < 0)
@@ -686,7 +679,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	memcpy(sa->sun_path, s->os->path, strlen(s->os->path));
 	if (fs_make_parents(s->os->path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    s->os->path, relay_why());
+		    s->os->path, err_now());
 		return -1;
 	}
 	/* a stale socket of an earlier run goes; anything else stays */
@@ -701,7 +694,7 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	if (fd < 0 || bind(fd, (struct sockaddr *)sa, sizeof(*sa)) < 0 ||
 	    chmod(s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
-		why = relay_why();
+		why = err_now();
 		goto fail;
 	}
 	s->fd = fd;
@@ -946,7 +939,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 				return -1;
 			if (relay_fifo_open(r, s) < 0) {
 				fmt_s(err, errlen, "cannot open the FIFO '%s': "
-				    "%s", s->os->path, relay_why());
+				    "%s", s->os->path, err_now());
 				return -1;
 			}
 			continue;
@@ -957,7 +950,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			    relay_inotify_ready, r) < 0) {
 				tlog(o->verbosity, TLOG_INFO, "no inotify (%s): "
 				    "polling followed files every %d ms",
-				    relay_why(), RELAY_TAIL_POLL_MS);
+				    err_now(), RELAY_TAIL_POLL_MS);
 				if (r->inotify >= 0)
 					close(r->inotify);
 				r->inotify = -1;
@@ -968,7 +961,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 		    s->os->path) < 0) {
 			tlog(o->verbosity, TLOG_INFO, "cannot watch the directory"
 			    " of '%s' (%s): polling it every %d ms",
-			    s->os->path, relay_why(), RELAY_TAIL_POLL_MS);
+			    s->os->path, err_now(), RELAY_TAIL_POLL_MS);
 			r->poll_tails = true;
 		}
 		relay_tail_open(r, s, true);
@@ -984,7 +977,7 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 	}
 	return 0;
 nomem:
-	fmt_s(err, errlen, "cannot map log buffers: %s", relay_why());
+	fmt_s(err, errlen, "cannot map log buffers: %s", err_now());
 	return -1;
 }
 

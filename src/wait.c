@@ -12,6 +12,7 @@
 #include "tend/net.h"
 #include "tend/startup.h"
 #include "tend/state.h"
+#include "tend/sys.h"
 
 #define WAIT_ATTEMPT_MS	2000	/* one attempt's bound */
 #define WAIT_BACKOFF_MS	5000	/* the longest pause between attempts */
@@ -60,7 +61,7 @@ wait_run(struct tend *t)
 
 	if (l->n == 0)
 		return 0;
-	ep = mmap(NULL, sz, PROT_READ | PROT_WRITE,
+	ep = sys_mmap(NULL, sz, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (ep == MAP_FAILED)
 		return 125;
@@ -129,6 +130,6 @@ wait_run(struct tend *t)
 			goto out;
 	}
 out:
-	munmap(ep, sz);
+	sys_munmap(ep, sz);
 	return rc;
 }
