@@ -47,6 +47,9 @@ struct cron_in {
 	int		 f;	/* its index in cron_fd */
 	char		*err;
 	size_t		 errlen;
+	uint64_t	 b[5];	/* the fields read, and whether each began */
+	bool		 star[5];	/* with '*' */
+	char		 buf[32];	/* @every's duration */
 };
 
 static int	cron_fail(struct cron_in *, const char *, ...)
@@ -116,24 +119,24 @@ static int
 cron_value(struct cron_in *in, int step, int *out)
 {
 	const char *p = in->p, *what = step ? "step " : "";
-	int lo = step ? 1 : cron_fd[in->f].lo, hi = cron_fd[in->f].hi;
-	unsigned long v;
+	int lo = step ? 1 : cron_fd[in->f].lo, hi = cron_fd[in->f].hi, v = 0;
 	size_t n, d;
 
 	/* the whole word, so "5x" and "monday" are shown as typed */
 	for (n = 0; ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') ||
 	    (p[n] >= '0' && p[n] <= '9'); n++)
 		;
+	/* past hi, v stays there: no overflow */
 	for (d = 0; p[d] >= '0' && p[d] <= '9'; d++)
-		;
+		if (v <= hi)
+			v = v * 10 + p[d] - '0';
 	if (n == 0)
 		return cron_fail(in, "missing %svalue", what);
 	if (d == n) {
-		if (num_scan(&p, (unsigned long)hi, &v) < 0 ||
-		    v < (unsigned long)lo)
+		if (v < lo || v > hi)
 			return cron_fail(in, "%s%.*s out of range %d-%d", what,
-			    (int)n, in->p, lo, hi);
-		*out = (int)v;
+			    (int)n, p, lo, hi);
+		*out = v;
 	} else if (step || (*out = cron_name(p, n, in->f)) < 0)
 		return cron_fail(in, "bad %svalue '%.*s'", what, (int)n, p);
 	in->p += n;
@@ -195,8 +198,8 @@ cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 static int
 cron_fields5(struct cron_in *in, struct cron_spec *c)
 {
-	uint64_t b[5];
-	bool star[5];
+	uint64_t *b = in->b;
+	bool *star = in->star;
 
 	for (in->f = 0; in->f < 5; in->f++) {
 		while (cron_blank(*in->p))
@@ -223,7 +226,7 @@ cron_fields5(struct cron_in *in, struct cron_spec *c)
 static int
 cron_every(struct cron_in *in, struct cron_spec *c)
 {
-	char buf[32];
+	char *buf = in->buf;
 	size_t n;
 
 	while (cron_blank(*in->p))
@@ -231,7 +234,7 @@ cron_every(struct cron_in *in, struct cron_spec *c)
 	n = cron_toklen(in->p);
 	if (n == 0)
 		return cron_fail(in, "@every: missing duration");
-	if (n >= sizeof(buf))
+	if (n >= sizeof(in->buf))
 		return cron_fail(in, "bad duration '%.*s': too long", (int)n,
 		    in->p);
 	memcpy(buf, in->p, n);
@@ -249,7 +252,8 @@ int
 cron_parse(const char *s, struct cron_spec *c, const char **rest,
     char *err, size_t errlen)
 {
-	struct cron_in in = { s, NULL, 0, err, errlen }, mac;
+	struct cron_in in = { .p = s, .err = err, .errlen = errlen };
+	const char *after;
 	struct cron_spec t;
 	size_t n, i;
 
@@ -271,10 +275,10 @@ cron_parse(const char *s, struct cron_spec *c, const char **rest,
 			return cron_fail(&in, "unknown macro '%.*s'", (int)n,
 			    in.p);
 		} else {
-			in.p += n;
-			mac = in;
-			mac.p = cron_macros[i].spec;
-			(void)cron_fields5(&mac, &t);
+			after = in.p + n;
+			in.p = cron_macros[i].spec;
+			(void)cron_fields5(&in, &t);
+			in.p = after;
 		}
 	} else if (cron_fields5(&in, &t) < 0)
 		return -1;
