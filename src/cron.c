@@ -304,38 +304,53 @@ cron_local_min(int year, int mon, int mday, int hour, int min)
 	return ((era * 146097 + doe - 719468) * 24 + hour) * 60 + min;
 }
 
-/* And civil_from_days. */
-void
-cron_fields(int64_t lm, int *year, int *mon, int *mday, int *hour,
-    int *min, int *wday)
+/* And civil_from_days, returned in registers (no stack slots). */
+struct cron_tm
+cron_tm(int64_t lm)
 {
+	struct cron_tm tm;
 	int64_t z = lm / CRON_DAY, m = lm % CRON_DAY, era, doe, yoe, doy, mp;
 
 	if (m < 0) {
 		m += CRON_DAY;
 		z--;
 	}
-	*hour = (int)(m / 60);
-	*min = (int)(m % 60);
-	*wday = (int)((z % 7 + 11) % 7);	/* 1970-01-01 was a Thursday */
+	tm.hour = (uint8_t)(m / 60);
+	tm.min = (uint8_t)(m % 60);
+	tm.wday = (uint8_t)((z % 7 + 11) % 7);	/* 1970-01-01: Thursday */
 	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	mp = (5 * doy + 2) / 153;
-	*mday = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*mon = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*year = (int)(yoe + era * 400 + (*mon <= 2));
+	tm.mday = (uint8_t)(doy - (153 * mp + 2) / 5 + 1);
+	tm.mon = (uint8_t)(mp < 10 ? mp + 3 : mp - 9);
+	tm.year = (int32_t)(yoe + era * 400 + (tm.mon <= 2));
+	return tm;
+}
+
+void
+cron_fields(int64_t lm, int *year, int *mon, int *mday, int *hour,
+    int *min, int *wday)
+{
+	struct cron_tm tm = cron_tm(lm);
+
+	*year = tm.year;
+	*mon = tm.mon;
+	*mday = tm.mday;
+	*hour = tm.hour;
+	*min = tm.min;
+	*wday = tm.wday;
 }
 
 /* Whether the day matches: vixie cron's rule for the two day fields. */
 static bool
-cron_day(const struct cron_spec *c, int mon, int mday, int wday)
+cron_day(const struct cron_spec *c, struct cron_tm tm)
 {
-	bool dom = c->dom >> mday & 1, dow = c->dow >> wday & 1;
+	bool dom = c->dom >> tm.mday & 1, dow = c->dow >> tm.wday & 1;
 
-	if (!(c->month >> mon & 1))
+	if (!(c->month >> tm.mon & 1))
 		return false;
 	return c->dom_star || c->dow_star ? dom && dow : dom || dow;
 }
@@ -343,11 +358,10 @@ cron_day(const struct cron_spec *c, int mon, int mday, int wday)
 bool
 cron_match(const struct cron_spec *c, int64_t lm)
 {
-	int y, mo, d, h, mi, wd;
+	struct cron_tm tm = cron_tm(lm);
 
-	cron_fields(lm, &y, &mo, &d, &h, &mi, &wd);
-	return (c->minute >> mi & 1) && (c->hour >> h & 1) &&
-	    cron_day(c, mo, d, wd);
+	return (c->minute >> tm.min & 1) && (c->hour >> tm.hour & 1) &&
+	    cron_day(c, tm);
 }
 
 /*
@@ -403,13 +417,12 @@ cron_due(const struct cron_spec *c, int64_t *wm, int64_t lm)
 static int64_t
 cron_skip(const struct cron_spec *c, int64_t lm)
 {
-	int y, mo, d, h, mi, wd;
+	struct cron_tm tm = cron_tm(lm);
 
-	cron_fields(lm, &y, &mo, &d, &h, &mi, &wd);
-	if (!cron_day(c, mo, d, wd))
-		return CRON_DAY - h * 60 - mi;
-	if (!(c->hour >> h & 1))
-		return 60 - mi;
+	if (!cron_day(c, tm))
+		return CRON_DAY - tm.hour * 60 - tm.min;
+	if (!(c->hour >> tm.hour & 1))
+		return 60 - tm.min;
 	return 1;
 }
 

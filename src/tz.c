@@ -219,7 +219,7 @@ tz_offset(const struct tz *tz, int64_t utc)
 {
 	int64_t start, end;
 	uint32_t i, k;
-	int y, mo, d, h, mi, wd;
+	int y;
 	bool dst;
 
 	for (i = tz->n; i > 0 && utc < tz_be(tz->trans + (size_t)(i - 1) *
@@ -229,8 +229,7 @@ tz_offset(const struct tz *tz, int64_t utc)
 		if (!tz->dst)
 			return tz->std_off;
 		/* the rule of the UTC year, as musl and glibc */
-		cron_fields(utc / 60 - (utc % 60 < 0), &y, &mo, &d, &h, &mi,
-		    &wd);
+		y = cron_tm(utc / 60 - (utc % 60 < 0)).year;
 		start = tz_when(&tz->r[0], y) - tz->std_off;
 		end = tz_when(&tz->r[1], y) - tz->dst_off;
 		dst = start < end ? utc >= start && utc < end :

@@ -71,6 +71,13 @@ int	cron_parse(const char *s, struct cron_spec *c, const char **rest,
 int64_t	cron_local_min(int year, int mon, int mday, int hour, int min);
 
 /* The fields of a local minute: the inverse of cron_local_min. */
+struct cron_tm {
+	int32_t		 year;
+	uint8_t		 mon, mday, hour, min;
+	uint8_t		 wday;		/* Sunday 0 */
+};
+
+struct cron_tm	cron_tm(int64_t lm);
 void	cron_fields(int64_t lm, int *year, int *mon, int *mday, int *hour,
 	    int *min, int *wday);
 
