@@ -53,6 +53,10 @@ struct crond {
 	struct loop_timer *timer;
 	int64_t		 minute_at;	/* monotonic ms of the next tick */
 	struct tz	 tz;
+	/* scratch, here rather than on the stack (no stack canary) */
+	struct stat	 st;
+	struct timespec	 ts;
+	char		 why[128];	/* crond_add's */
 };
 
 static bool
@@ -77,9 +81,8 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
     const char *where, char *err, size_t errlen)
 {
 	struct crond_job *j;
-	struct stat st;
 	const char *cmd, *w, *base;
-	char why[128], *s;
+	char *why = c->why, *s;
 	size_t n, k = 0;
 
 	if (c->n == CROND_MAX_JOBS) {
@@ -88,11 +91,11 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 		return -1;
 	}
 	j = &c->job[c->n];
-	if (cron_parse(line, &j->spec, &cmd, why, sizeof(why)) < 0) {
+	if (cron_parse(line, &j->spec, &j->cmd, why, sizeof(c->why)) < 0) {
 		fmt_s(err, errlen, "%s '%s': %s", where, line, why);
 		return -1;
 	}
-	j->cmd = cmd;
+	cmd = j->cmd;
 	j->vs = vs;
 	j->ve = c->nvar;
 	j->wm = -1;
@@ -117,13 +120,13 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 			for (; *s && *s != ' ' && *s != '\t'; s++)
 				;
 		}
-		if (*s == '\0' && k > 0 && sys_stat("/bin/sh", &st) < 0) {
+		if (*s == '\0' && k > 0 && sys_stat("/bin/sh", &c->st) < 0) {
 			c->n++;
 			return 0;
 		}
 		k = 0;
 	}
-	if (sys_stat("/bin/sh", &st) < 0) {
+	if (sys_stat("/bin/sh", &c->st) < 0) {
 		fmt_s(err, errlen, "%s '%s': no /bin/sh to run the command "
 		    "(a command without shell syntax runs without one)", where,
 		    line);
@@ -358,12 +361,12 @@ crond_tz(struct tend *t, struct tz *tz)
 static int64_t
 crond_local(struct crond *c, int64_t *next)
 {
-	struct timespec ts;
+	struct timespec *ts = &c->ts;
 	int64_t s;
 
-	sys_clock_gettime(CLOCK_REALTIME, &ts);
-	s = ts.tv_sec;
-	*next = loop_now() + (60 - s % 60) * 1000 - ts.tv_nsec / 1000000;
+	sys_clock_gettime(CLOCK_REALTIME, ts);
+	s = ts->tv_sec;
+	*next = loop_now() + (60 - s % 60) * 1000 - ts->tv_nsec / 1000000;
 	return (s + tz_offset(&c->tz, s)) / 60;
 }
 
