@@ -20,16 +20,16 @@ tz_alpha(char c)
 	return ((unsigned)c | 32) - 'a' < 26;
 }
 
-/* A number lo..hi at p into *v. */
+/* A number lo..hi at p, times unit, added to *v (no local to point at). */
 static const char *
-tz_num(const char *p, int lo, int hi, int *v)
+tz_num(const char *p, int lo, int hi, int32_t *v, int unit)
 {
 	const char *q = p;
 	int n = 0;
 
 	while ((unsigned)*q - '0' < 10 && n <= hi)
 		n = n * 10 + *q++ - '0';
-	*v = n;
+	*v += n * unit;
 	return q == p || n < lo || n > hi ? tz_bad : q;
 }
 
@@ -37,15 +37,13 @@ tz_num(const char *p, int lo, int hi, int *v)
 static const char *
 tz_hms(const char *p, int max, int32_t *secs)
 {
-	int i, n, neg = *p == '-';
+	int i, neg = *p == '-';
 
 	p += neg || *p == '+';
-	p = tz_num(p, 0, max, &n);
-	*secs = n * 3600;
-	for (i = 60; i > 0 && *p == ':'; i -= 59) {	/* minutes, seconds */
-		p = tz_num(p + 1, 0, 59, &n);
-		*secs += n * i;
-	}
+	*secs = 0;
+	p = tz_num(p, 0, max, secs, 3600);
+	for (i = 60; i > 0 && *p == ':'; i -= 59)	/* minutes, seconds */
+		p = tz_num(p + 1, 0, 59, secs, i);
 	if (neg)
 		*secs = -*secs;
 	return p;
@@ -68,12 +66,12 @@ tz_name(const char *p)
 	return q - p >= 3 ? q : tz_bad;
 }
 
-/* ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]". */
+/* ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]", into a zeroed r. */
 static const char *
 tz_date(const char *p, struct tz_rule *r)
 {
 	static const unsigned char lim[] = { 1, 12, 1, 5, 0, 6 };
-	int v, i;
+	int i;
 
 	if (*p++ != ',')
 		return tz_bad;
@@ -81,16 +79,14 @@ tz_date(const char *p, struct tz_rule *r)
 	if (*p == 'M') {
 		for (i = 0; i < 3; i++) {
 			p = tz_num(p + (*p == "M.."[i]), lim[2 * i],
-			    lim[2 * i + 1], &v);
-			r->mwd[i] = (uint8_t)v;
+			    lim[2 * i + 1], &r->mwd[i], 1);
 		}
 	} else {
 		if (*p == 'J')
 			p++;
 		else
 			r->kind = 0;
-		p = tz_num(p, r->kind == 'J', 365, &v);
-		r->day = (uint16_t)v;
+		p = tz_num(p, r->kind == 'J', 365, &r->day, 1);
 	}
 	r->time = 7200;
 	return *p == '/' ? tz_hms(p + 1, 167, &r->time) : p;
