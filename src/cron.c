@@ -114,9 +114,12 @@ cron_name(const char *p, size_t n, int f)
 	return -1;
 }
 
-/* A number, or a name where the field has them; a step is a number. */
+/*
+ * A number, or a name where the field has them; a step is a number. The
+ * value (>= 0), or -1.
+ */
 static int
-cron_value(struct cron_in *in, int step, int *out)
+cron_value(struct cron_in *in, int step)
 {
 	const char *p = in->p, *what = step ? "step " : "";
 	int lo = step ? 1 : cron_fd[in->f].lo, hi = cron_fd[in->f].hi, v = 0;
@@ -136,11 +139,10 @@ cron_value(struct cron_in *in, int step, int *out)
 		if (v < lo || v > hi)
 			return cron_fail(in, "%s%.*s out of range %d-%d", what,
 			    (int)n, p, lo, hi);
-		*out = v;
-	} else if (step || (*out = cron_name(p, n, in->f)) < 0)
+	} else if (step || (v = cron_name(p, n, in->f)) < 0)
 		return cron_fail(in, "bad %svalue '%.*s'", what, (int)n, p);
 	in->p += n;
-	return 0;
+	return v;
 }
 
 /* One field: items "*", "N", "N-M", each with "/S", joined by ','. */
@@ -162,13 +164,13 @@ cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 			lo = cron_fd[in->f].lo;
 			hi = cron_fd[in->f].top;
 		} else {
-			if (cron_value(in, 0, &lo) < 0)
+			if ((lo = cron_value(in, 0)) < 0)
 				return -1;
 			hi = lo;
 			if (*in->p == '-') {
 				in->p++;
 				range = 1;
-				if (cron_value(in, 0, &hi) < 0)
+				if ((hi = cron_value(in, 0)) < 0)
 					return -1;
 				if (hi < lo)
 					return cron_fail(in,
@@ -178,7 +180,7 @@ cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 		}
 		if (*in->p == '/') {
 			in->p++;
-			if (cron_value(in, 1, &step) < 0)
+			if ((step = cron_value(in, 1)) < 0)
 				return -1;
 			/* "N/S" runs from N to the end ("7/S": Sunday) */
 			if (!range && lo < cron_fd[in->f].top)
