@@ -107,6 +107,14 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 	fmt_s(j->name, sizeof(j->name), "%.*s", (int)(w + n - base), base);
 	fmt_s(j->prefix, sizeof(j->prefix), "[cron %s] ", j->name);
 	fmt_s(j->source, sizeof(j->source), "cron %s", j->name);
+	if (sys_stat("/bin/sh", &c->st) == 0) {
+		/* argv[3] on is NULL: crond_setup zeroed the jobs */
+		j->argv[0] = "/bin/sh";
+		j->argv[1] = "-c";
+		j->argv[2] = (char *)cmd;
+		c->n++;
+		return 0;
+	}
 	if (crond_plain(cmd)) {
 		/* no shell needed: the words are the argv */
 		if ((s = env_alloc(&t->env, strlen(cmd) + 1)) == NULL)
@@ -120,24 +128,15 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 			for (; *s && *s != ' ' && *s != '\t'; s++)
 				;
 		}
-		if (*s == '\0' && k > 0 && sys_stat("/bin/sh", &c->st) < 0) {
+		if (*s == '\0' && k > 0) {
 			c->n++;
 			return 0;
 		}
-		k = 0;
 	}
-	if (sys_stat("/bin/sh", &c->st) < 0) {
-		fmt_s(err, errlen, "%s '%s': no /bin/sh to run the command "
-		    "(a command without shell syntax runs without one)", where,
-		    line);
-		return -1;
-	}
-	j->argv[0] = "/bin/sh";
-	j->argv[1] = "-c";
-	j->argv[2] = (char *)cmd;
-	j->argv[3] = NULL;
-	c->n++;
-	return 0;
+	fmt_s(err, errlen, "%s '%s': no /bin/sh to run the command "
+	    "(a command without shell syntax runs without one)", where,
+	    line);
+	return -1;
 nomem:
 	fmt_s(err, errlen, "%s: %s", where, err_str(ENOMEM));
 	return -1;
