@@ -61,6 +61,15 @@ cron_blank(char ch)
 	return ch == ' ' || ch == '\t';
 }
 
+/* Past blanks; what is there. */
+static char
+cron_blanks(struct cron_in *in)
+{
+	while (cron_blank(*in->p))
+		in->p++;
+	return *in->p;
+}
+
 static size_t
 cron_toklen(const char *s)
 {
@@ -204,9 +213,7 @@ cron_fields5(struct cron_in *in, struct cron_spec *c)
 	bool *star = in->star;
 
 	for (in->f = 0; in->f < 5; in->f++) {
-		while (cron_blank(*in->p))
-			in->p++;
-		if (*in->p == '\0') {
+		if (cron_blanks(in) == '\0') {
 			in->fs = NULL;
 			return cron_fail(in, "missing %s field",
 			    cron_fd[in->f].name);
@@ -231,8 +238,7 @@ cron_every(struct cron_in *in, struct cron_spec *c)
 	char *buf = in->buf;
 	size_t n;
 
-	while (cron_blank(*in->p))
-		in->p++;
+	(void)cron_blanks(in);
 	n = cron_toklen(in->p);
 	if (n == 0)
 		return cron_fail(in, "@every: missing duration");
@@ -260,9 +266,7 @@ cron_parse(const char *s, struct cron_spec *c, const char **rest,
 	size_t n, i;
 
 	memset(&t, 0, sizeof(t));
-	while (cron_blank(*in.p))
-		in.p++;
-	if (*in.p == '\0')
+	if (cron_blanks(&in) == '\0')
 		return cron_fail(&in, "empty schedule");
 	if (*in.p == '@') {
 		n = cron_toklen(in.p);
@@ -284,9 +288,7 @@ cron_parse(const char *s, struct cron_spec *c, const char **rest,
 		}
 	} else if (cron_fields5(&in, &t) < 0)
 		return -1;
-	while (cron_blank(*in.p))
-		in.p++;
-	if (*in.p == '\0')
+	if (cron_blanks(&in) == '\0')
 		return cron_fail(&in, "missing command");
 	*c = t;
 	*rest = in.p;
