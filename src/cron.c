@@ -86,13 +86,14 @@ cron_word(const char *s, size_t n, const char *word)
 {
 	size_t i;
 
-	if (strlen(word) != n)
-		return 0;
-	/* | 0x20 lowers a letter and turns nothing else into one */
+	/*
+	 * | 0x20 lowers a letter and turns nothing else into one, nor into
+	 * the '\0' that ends a shorter word
+	 */
 	for (i = 0; i < n; i++)
 		if ((s[i] | 0x20) != word[i])
 			return 0;
-	return 1;
+	return word[n] == '\0';
 }
 
 static int
