@@ -133,19 +133,23 @@ cron_value(struct cron_in *in, int step)
 {
 	const char *p = in->p, *what = step ? "step " : "";
 	int lo = step ? 1 : cron_fd[in->f].lo, hi = cron_fd[in->f].hi, v = 0;
-	size_t n, d;
+	size_t n;
+	bool num = true;
 
 	/* the whole word, so "5x" and "monday" are shown as typed */
-	for (n = 0; ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') ||
-	    (p[n] >= '0' && p[n] <= '9'); n++)
-		;
-	/* past hi, v stays there: no overflow */
-	for (d = 0; p[d] >= '0' && p[d] <= '9'; d++)
-		if (v <= hi)
-			v = v * 10 + p[d] - '0';
+	for (n = 0; ; n++) {
+		if (p[n] >= '0' && p[n] <= '9') {
+			/* past hi, v stays there: no overflow */
+			if (v <= hi)
+				v = v * 10 + p[n] - '0';
+		} else if ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z')
+			num = false;
+		else
+			break;
+	}
 	if (n == 0)
 		return cron_fail(in, "missing %svalue", what);
-	if (d == n) {
+	if (num) {
 		if (v < lo || v > hi)
 			return cron_fail(in, "%s%.*s out of range %d-%d", what,
 			    (int)n, p, lo, hi);
