@@ -300,9 +300,9 @@ cron_parse(const char *s, struct cron_spec *c, const char **rest,
 	return 0;
 }
 
-/* Howard Hinnant's days_from_civil, in minutes. */
+/* Howard Hinnant's days_from_civil. */
 int64_t
-cron_local_min(int year, int mon, int mday, int hour, int min)
+cron_days(int year, int mon, int mday)
 {
 	int64_t y = (int64_t)year - (mon <= 2), era, yoe, doy, doe;
 
@@ -310,7 +310,14 @@ cron_local_min(int year, int mon, int mday, int hour, int min)
 	yoe = y - era * 400;
 	doy = (153 * (mon > 2 ? mon - 3 : mon + 9) + 2) / 5 + mday - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return ((era * 146097 + doe - 719468) * 24 + hour) * 60 + min;
+	return era * 146097 + doe - 719468;
+}
+
+/* The same in minutes. */
+int64_t
+cron_local_min(int year, int mon, int mday, int hour, int min)
+{
+	return (cron_days(year, mon, mday) * 24 + hour) * 60 + min;
 }
 
 /* And civil_from_days, returned in registers (no stack slots). */

@@ -188,7 +188,7 @@ tz_when(const struct tz_rule *r, int y)
 	int64_t d, end;
 	int mon = 1, mday = r->day + 1;
 
-	/* cron_local_min counts on past the month's end: Jan 300 is fine */
+	/* cron_days counts on past the month's end: Jan 300 is fine */
 	if (r->kind == 'J' && --mday >= 60) {
 		/* 1..365, Feb 29 never counted: 60 is Mar 1 */
 		mon = 3;
@@ -198,10 +198,10 @@ tz_when(const struct tz_rule *r, int y)
 		mon = r->mwd[0];
 		mday = 1;
 	}
-	d = cron_local_min(y, mon, mday, 0, 0) / 1440;
+	d = cron_days(y, mon, mday);
 	if (r->kind == 'M') {
 		/* the first such weekday, w - 1 weeks on, within the month */
-		end = cron_local_min(y, mon + 1, 1, 0, 0) / 1440;
+		end = cron_days(y, mon + 1, 1);
 		/* d % 7 + 4 (-2..10) is d's weekday, Sunday 0, mod 7 */
 		d += (r->mwd[2] - d % 7 + 10) % 7 + 7 * (r->mwd[1] - 1);
 		while (d >= end)
