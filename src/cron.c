@@ -265,11 +265,15 @@ int
 cron_parse(const char *s, struct cron_spec *c, const char **rest,
     char *err, size_t errlen)
 {
-	struct cron_in in = { .p = s, .err = err, .errlen = errlen };
+	struct cron_in in;	/* not zeroed: the scratch is written first */
 	const char *after;
 	struct cron_spec t;
 	size_t n, i;
 
+	in.p = s;
+	in.fs = NULL;
+	in.err = err;
+	in.errlen = errlen;
 	memset(&t, 0, sizeof(t));
 	if (cron_blanks(&in) == '\0')
 		return cron_fail(&in, "empty schedule");
