@@ -100,7 +100,7 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 	j->ve = c->nvar;
 	j->wm = -1;
 	/* the name: the first word's letters, up to a blank or ; | & ... */
-	for (w = cmd, n = 0; w[n] && (crond_word(w[n]) || w[n] == '/'); n++)
+	for (w = cmd, n = 0; crond_word(w[n]) || w[n] == '/'; n++)
 		;
 	for (base = w + n; base > w && base[-1] != '/'; base--)
 		;
