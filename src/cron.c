@@ -47,6 +47,9 @@ struct cron_in {
 	int		 f;	/* its index in cron_fd */
 	char		*err;
 	size_t		 errlen;
+	uint64_t	 b[5];	/* the fields read, and whether each began */
+	bool		 star[5];	/* with '*' */
+	char		 buf[32];	/* @every's duration */
 };
 
 static int	cron_fail(struct cron_in *, const char *, ...)
@@ -56,6 +59,15 @@ static int
 cron_blank(char ch)
 {
 	return ch == ' ' || ch == '\t';
+}
+
+/* Past blanks; what is there. */
+static char
+cron_blanks(struct cron_in *in)
+{
+	while (cron_blank(*in->p))
+		in->p++;
+	return *in->p;
 }
 
 static size_t
@@ -74,13 +86,14 @@ cron_word(const char *s, size_t n, const char *word)
 {
 	size_t i;
 
-	if (strlen(word) != n)
-		return 0;
-	/* | 0x20 lowers a letter and turns nothing else into one */
+	/*
+	 * | 0x20 lowers a letter and turns nothing else into one, nor into
+	 * the '\0' that ends a shorter word
+	 */
 	for (i = 0; i < n; i++)
 		if ((s[i] | 0x20) != word[i])
 			return 0;
-	return 1;
+	return word[n] == '\0';
 }
 
 static int
@@ -111,33 +124,39 @@ cron_name(const char *p, size_t n, int f)
 	return -1;
 }
 
-/* A number, or a name where the field has them; a step is a number. */
+/*
+ * A number, or a name where the field has them; a step is a number. The
+ * value (>= 0), or -1.
+ */
 static int
-cron_value(struct cron_in *in, int step, int *out)
+cron_value(struct cron_in *in, int step)
 {
 	const char *p = in->p, *what = step ? "step " : "";
-	int lo = step ? 1 : cron_fd[in->f].lo, hi = cron_fd[in->f].hi;
-	unsigned long v;
-	size_t n, d;
+	int lo = step ? 1 : cron_fd[in->f].lo, hi = cron_fd[in->f].hi, v = 0;
+	size_t n;
+	bool num = true;
 
 	/* the whole word, so "5x" and "monday" are shown as typed */
-	for (n = 0; ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') ||
-	    (p[n] >= '0' && p[n] <= '9'); n++)
-		;
-	for (d = 0; p[d] >= '0' && p[d] <= '9'; d++)
-		;
+	for (n = 0; ; n++) {
+		if (p[n] >= '0' && p[n] <= '9') {
+			/* past hi, v stays there: no overflow */
+			if (v <= hi)
+				v = v * 10 + p[n] - '0';
+		} else if ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z')
+			num = false;
+		else
+			break;
+	}
 	if (n == 0)
 		return cron_fail(in, "missing %svalue", what);
-	if (d == n) {
-		if (num_scan(&p, (unsigned long)hi, &v) < 0 ||
-		    v < (unsigned long)lo)
+	if (num) {
+		if (v < lo || v > hi)
 			return cron_fail(in, "%s%.*s out of range %d-%d", what,
-			    (int)n, in->p, lo, hi);
-		*out = (int)v;
-	} else if (step || (*out = cron_name(p, n, in->f)) < 0)
+			    (int)n, p, lo, hi);
+	} else if (step || (v = cron_name(p, n, in->f)) < 0)
 		return cron_fail(in, "bad %svalue '%.*s'", what, (int)n, p);
 	in->p += n;
-	return 0;
+	return v;
 }
 
 /* One field: items "*", "N", "N-M", each with "/S", joined by ','. */
@@ -159,13 +178,13 @@ cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 			lo = cron_fd[in->f].lo;
 			hi = cron_fd[in->f].top;
 		} else {
-			if (cron_value(in, 0, &lo) < 0)
+			if ((lo = cron_value(in, 0)) < 0)
 				return -1;
 			hi = lo;
 			if (*in->p == '-') {
 				in->p++;
 				range = 1;
-				if (cron_value(in, 0, &hi) < 0)
+				if ((hi = cron_value(in, 0)) < 0)
 					return -1;
 				if (hi < lo)
 					return cron_fail(in,
@@ -175,7 +194,7 @@ cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 		}
 		if (*in->p == '/') {
 			in->p++;
-			if (cron_value(in, 1, &step) < 0)
+			if ((step = cron_value(in, 1)) < 0)
 				return -1;
 			/* "N/S" runs from N to the end ("7/S": Sunday) */
 			if (!range && lo < cron_fd[in->f].top)
@@ -195,13 +214,11 @@ cron_field(struct cron_in *in, uint64_t *bits, bool *star)
 static int
 cron_fields5(struct cron_in *in, struct cron_spec *c)
 {
-	uint64_t b[5];
-	bool star[5];
+	uint64_t *b = in->b;
+	bool *star = in->star;
 
 	for (in->f = 0; in->f < 5; in->f++) {
-		while (cron_blank(*in->p))
-			in->p++;
-		if (*in->p == '\0') {
+		if (cron_blanks(in) == '\0') {
 			in->fs = NULL;
 			return cron_fail(in, "missing %s field",
 			    cron_fd[in->f].name);
@@ -223,15 +240,14 @@ cron_fields5(struct cron_in *in, struct cron_spec *c)
 static int
 cron_every(struct cron_in *in, struct cron_spec *c)
 {
-	char buf[32];
+	char *buf = in->buf;
 	size_t n;
 
-	while (cron_blank(*in->p))
-		in->p++;
+	(void)cron_blanks(in);
 	n = cron_toklen(in->p);
 	if (n == 0)
 		return cron_fail(in, "@every: missing duration");
-	if (n >= sizeof(buf))
+	if (n >= sizeof(in->buf))
 		return cron_fail(in, "bad duration '%.*s': too long", (int)n,
 		    in->p);
 	memcpy(buf, in->p, n);
@@ -249,14 +265,17 @@ int
 cron_parse(const char *s, struct cron_spec *c, const char **rest,
     char *err, size_t errlen)
 {
-	struct cron_in in = { s, NULL, 0, err, errlen }, mac;
+	struct cron_in in;	/* not zeroed: the scratch is written first */
+	const char *after;
 	struct cron_spec t;
 	size_t n, i;
 
+	in.p = s;
+	in.fs = NULL;
+	in.err = err;
+	in.errlen = errlen;
 	memset(&t, 0, sizeof(t));
-	while (cron_blank(*in.p))
-		in.p++;
-	if (*in.p == '\0')
+	if (cron_blanks(&in) == '\0')
 		return cron_fail(&in, "empty schedule");
 	if (*in.p == '@') {
 		n = cron_toklen(in.p);
@@ -271,25 +290,23 @@ cron_parse(const char *s, struct cron_spec *c, const char **rest,
 			return cron_fail(&in, "unknown macro '%.*s'", (int)n,
 			    in.p);
 		} else {
-			in.p += n;
-			mac = in;
-			mac.p = cron_macros[i].spec;
-			(void)cron_fields5(&mac, &t);
+			after = in.p + n;
+			in.p = cron_macros[i].spec;
+			(void)cron_fields5(&in, &t);
+			in.p = after;
 		}
 	} else if (cron_fields5(&in, &t) < 0)
 		return -1;
-	while (cron_blank(*in.p))
-		in.p++;
-	if (*in.p == '\0')
+	if (cron_blanks(&in) == '\0')
 		return cron_fail(&in, "missing command");
 	*c = t;
 	*rest = in.p;
 	return 0;
 }
 
-/* Howard Hinnant's days_from_civil, in minutes. */
+/* Howard Hinnant's days_from_civil. */
 int64_t
-cron_local_min(int year, int mon, int mday, int hour, int min)
+cron_days(int year, int mon, int mday)
 {
 	int64_t y = (int64_t)year - (mon <= 2), era, yoe, doy, doe;
 
@@ -297,41 +314,63 @@ cron_local_min(int year, int mon, int mday, int hour, int min)
 	yoe = y - era * 400;
 	doy = (153 * (mon > 2 ? mon - 3 : mon + 9) + 2) / 5 + mday - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return ((era * 146097 + doe - 719468) * 24 + hour) * 60 + min;
+	return era * 146097 + doe - 719468;
 }
 
-/* And civil_from_days. */
-void
-cron_fields(int64_t lm, int *year, int *mon, int *mday, int *hour,
-    int *min, int *wday)
+/* The same in minutes. */
+int64_t
+cron_local_min(int year, int mon, int mday, int hour, int min)
 {
+	return (cron_days(year, mon, mday) * 24 + hour) * 60 + min;
+}
+
+/* And civil_from_days, returned in registers (no stack slots). */
+struct cron_tm
+cron_tm(int64_t lm)
+{
+	struct cron_tm tm;
 	int64_t z = lm / CRON_DAY, m = lm % CRON_DAY, era, doe, yoe, doy, mp;
 
 	if (m < 0) {
 		m += CRON_DAY;
 		z--;
 	}
-	*hour = (int)(m / 60);
-	*min = (int)(m % 60);
-	*wday = (int)((z % 7 + 11) % 7);	/* 1970-01-01 was a Thursday */
+	tm.hour = (uint8_t)(m / 60);
+	tm.min = (uint8_t)(m % 60);
+	tm.wday = (uint8_t)((z % 7 + 11) % 7);	/* 1970-01-01: Thursday */
 	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	mp = (5 * doy + 2) / 153;
-	*mday = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*mon = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*year = (int)(yoe + era * 400 + (*mon <= 2));
+	tm.mday = (uint8_t)(doy - (153 * mp + 2) / 5 + 1);
+	tm.mon = (uint8_t)(mp < 10 ? mp + 3 : mp - 9);
+	tm.year = (int32_t)(yoe + era * 400 + (tm.mon <= 2));
+	return tm;
+}
+
+void
+cron_fields(int64_t lm, int *year, int *mon, int *mday, int *hour,
+    int *min, int *wday)
+{
+	struct cron_tm tm = cron_tm(lm);
+
+	*year = tm.year;
+	*mon = tm.mon;
+	*mday = tm.mday;
+	*hour = tm.hour;
+	*min = tm.min;
+	*wday = tm.wday;
 }
 
 /* Whether the day matches: vixie cron's rule for the two day fields. */
 static bool
-cron_day(const struct cron_spec *c, int mon, int mday, int wday)
+cron_day(const struct cron_spec *c, struct cron_tm tm)
 {
-	bool dom = c->dom >> mday & 1, dow = c->dow >> wday & 1;
+	bool dom = c->dom >> tm.mday & 1, dow = c->dow >> tm.wday & 1;
 
-	if (!(c->month >> mon & 1))
+	if (!(c->month >> tm.mon & 1))
 		return false;
 	return c->dom_star || c->dow_star ? dom && dow : dom || dow;
 }
@@ -339,11 +378,10 @@ cron_day(const struct cron_spec *c, int mon, int mday, int wday)
 bool
 cron_match(const struct cron_spec *c, int64_t lm)
 {
-	int y, mo, d, h, mi, wd;
+	struct cron_tm tm = cron_tm(lm);
 
-	cron_fields(lm, &y, &mo, &d, &h, &mi, &wd);
-	return (c->minute >> mi & 1) && (c->hour >> h & 1) &&
-	    cron_day(c, mo, d, wd);
+	return (c->minute >> tm.min & 1) && (c->hour >> tm.hour & 1) &&
+	    cron_day(c, tm);
 }
 
 /*
@@ -399,13 +437,12 @@ cron_due(const struct cron_spec *c, int64_t *wm, int64_t lm)
 static int64_t
 cron_skip(const struct cron_spec *c, int64_t lm)
 {
-	int y, mo, d, h, mi, wd;
+	struct cron_tm tm = cron_tm(lm);
 
-	cron_fields(lm, &y, &mo, &d, &h, &mi, &wd);
-	if (!cron_day(c, mo, d, wd))
-		return CRON_DAY - h * 60 - mi;
-	if (!(c->hour >> h & 1))
-		return 60 - mi;
+	if (!cron_day(c, tm))
+		return CRON_DAY - tm.hour * 60 - tm.min;
+	if (!(c->hour >> tm.hour & 1))
+		return 60 - tm.min;
 	return 1;
 }
 

@@ -53,6 +53,10 @@ struct crond {
 	struct loop_timer *timer;
 	int64_t		 minute_at;	/* monotonic ms of the next tick */
 	struct tz	 tz;
+	/* scratch, here rather than on the stack (no stack canary) */
+	struct stat	 st;
+	struct timespec	 ts;
+	char		 why[128];	/* crond_add's */
 };
 
 static bool
@@ -77,9 +81,8 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
     const char *where, char *err, size_t errlen)
 {
 	struct crond_job *j;
-	struct stat st;
 	const char *cmd, *w, *base;
-	char why[128], *s;
+	char *why = c->why, *s;
 	size_t n, k = 0;
 
 	if (c->n == CROND_MAX_JOBS) {
@@ -88,22 +91,30 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 		return -1;
 	}
 	j = &c->job[c->n];
-	if (cron_parse(line, &j->spec, &cmd, why, sizeof(why)) < 0) {
+	if (cron_parse(line, &j->spec, &j->cmd, why, sizeof(c->why)) < 0) {
 		fmt_s(err, errlen, "%s '%s': %s", where, line, why);
 		return -1;
 	}
-	j->cmd = cmd;
+	cmd = j->cmd;
 	j->vs = vs;
 	j->ve = c->nvar;
 	j->wm = -1;
 	/* the name: the first word's letters, up to a blank or ; | & ... */
-	for (w = cmd, n = 0; w[n] && (crond_word(w[n]) || w[n] == '/'); n++)
+	for (w = cmd, n = 0; crond_word(w[n]) || w[n] == '/'; n++)
 		;
 	for (base = w + n; base > w && base[-1] != '/'; base--)
 		;
 	fmt_s(j->name, sizeof(j->name), "%.*s", (int)(w + n - base), base);
 	fmt_s(j->prefix, sizeof(j->prefix), "[cron %s] ", j->name);
 	fmt_s(j->source, sizeof(j->source), "cron %s", j->name);
+	if (sys_stat("/bin/sh", &c->st) == 0) {
+		/* argv[3] on is NULL: crond_setup zeroed the jobs */
+		j->argv[0] = "/bin/sh";
+		j->argv[1] = "-c";
+		j->argv[2] = (char *)cmd;
+		c->n++;
+		return 0;
+	}
 	if (crond_plain(cmd)) {
 		/* no shell needed: the words are the argv */
 		if ((s = env_alloc(&t->env, strlen(cmd) + 1)) == NULL)
@@ -117,24 +128,15 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 			for (; *s && *s != ' ' && *s != '\t'; s++)
 				;
 		}
-		if (*s == '\0' && k > 0 && sys_stat("/bin/sh", &st) < 0) {
+		if (*s == '\0' && k > 0) {
 			c->n++;
 			return 0;
 		}
-		k = 0;
 	}
-	if (sys_stat("/bin/sh", &st) < 0) {
-		fmt_s(err, errlen, "%s '%s': no /bin/sh to run the command "
-		    "(a command without shell syntax runs without one)", where,
-		    line);
-		return -1;
-	}
-	j->argv[0] = "/bin/sh";
-	j->argv[1] = "-c";
-	j->argv[2] = (char *)cmd;
-	j->argv[3] = NULL;
-	c->n++;
-	return 0;
+	fmt_s(err, errlen, "%s '%s': no /bin/sh to run the command "
+	    "(a command without shell syntax runs without one)", where,
+	    line);
+	return -1;
 nomem:
 	fmt_s(err, errlen, "%s: %s", where, err_str(ENOMEM));
 	return -1;
@@ -358,12 +360,12 @@ crond_tz(struct tend *t, struct tz *tz)
 static int64_t
 crond_local(struct crond *c, int64_t *next)
 {
-	struct timespec ts;
+	struct timespec *ts = &c->ts;
 	int64_t s;
 
-	sys_clock_gettime(CLOCK_REALTIME, &ts);
-	s = ts.tv_sec;
-	*next = loop_now() + (60 - s % 60) * 1000 - ts.tv_nsec / 1000000;
+	sys_clock_gettime(CLOCK_REALTIME, ts);
+	s = ts->tv_sec;
+	*next = loop_now() + (60 - s % 60) * 1000 - ts->tv_nsec / 1000000;
 	return (s + tz_offset(&c->tz, s)) / 60;
 }
 

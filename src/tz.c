@@ -20,16 +20,16 @@ tz_alpha(char c)
 	return ((unsigned)c | 32) - 'a' < 26;
 }
 
-/* A number lo..hi at p into *v. */
+/* A number lo..hi at p, times unit, added to *v (no local to point at). */
 static const char *
-tz_num(const char *p, int lo, int hi, int *v)
+tz_num(const char *p, int lo, int hi, int32_t *v, int unit)
 {
 	const char *q = p;
 	int n = 0;
 
 	while ((unsigned)*q - '0' < 10 && n <= hi)
 		n = n * 10 + *q++ - '0';
-	*v = n;
+	*v += n * unit;
 	return q == p || n < lo || n > hi ? tz_bad : q;
 }
 
@@ -37,15 +37,13 @@ tz_num(const char *p, int lo, int hi, int *v)
 static const char *
 tz_hms(const char *p, int max, int32_t *secs)
 {
-	int i, n, neg = *p == '-';
+	int i, neg = *p == '-';
 
 	p += neg || *p == '+';
-	p = tz_num(p, 0, max, &n);
-	*secs = n * 3600;
-	for (i = 60; i > 0 && *p == ':'; i -= 59) {	/* minutes, seconds */
-		p = tz_num(p + 1, 0, 59, &n);
-		*secs += n * i;
-	}
+	*secs = 0;
+	p = tz_num(p, 0, max, secs, 3600);
+	for (i = 60; i > 0 && *p == ':'; i -= 59)	/* minutes, seconds */
+		p = tz_num(p + 1, 0, 59, secs, i);
 	if (neg)
 		*secs = -*secs;
 	return p;
@@ -68,12 +66,12 @@ tz_name(const char *p)
 	return q - p >= 3 ? q : tz_bad;
 }
 
-/* ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]". */
+/* ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]", into a zeroed r. */
 static const char *
 tz_date(const char *p, struct tz_rule *r)
 {
 	static const unsigned char lim[] = { 1, 12, 1, 5, 0, 6 };
-	int v, i;
+	int i;
 
 	if (*p++ != ',')
 		return tz_bad;
@@ -81,16 +79,14 @@ tz_date(const char *p, struct tz_rule *r)
 	if (*p == 'M') {
 		for (i = 0; i < 3; i++) {
 			p = tz_num(p + (*p == "M.."[i]), lim[2 * i],
-			    lim[2 * i + 1], &v);
-			r->mwd[i] = (uint8_t)v;
+			    lim[2 * i + 1], &r->mwd[i], 1);
 		}
 	} else {
 		if (*p == 'J')
 			p++;
 		else
 			r->kind = 0;
-		p = tz_num(p, r->kind == 'J', 365, &v);
-		r->day = (uint16_t)v;
+		p = tz_num(p, r->kind == 'J', 365, &r->day, 1);
 	}
 	r->time = 7200;
 	return *p == '/' ? tz_hms(p + 1, 167, &r->time) : p;
@@ -192,7 +188,7 @@ tz_when(const struct tz_rule *r, int y)
 	int64_t d, end;
 	int mon = 1, mday = r->day + 1;
 
-	/* cron_local_min counts on past the month's end: Jan 300 is fine */
+	/* cron_days counts on past the month's end: Jan 300 is fine */
 	if (r->kind == 'J' && --mday >= 60) {
 		/* 1..365, Feb 29 never counted: 60 is Mar 1 */
 		mon = 3;
@@ -202,10 +198,10 @@ tz_when(const struct tz_rule *r, int y)
 		mon = r->mwd[0];
 		mday = 1;
 	}
-	d = cron_local_min(y, mon, mday, 0, 0) / 1440;
+	d = cron_days(y, mon, mday);
 	if (r->kind == 'M') {
 		/* the first such weekday, w - 1 weeks on, within the month */
-		end = cron_local_min(y, mon + 1, 1, 0, 0) / 1440;
+		end = cron_days(y, mon + 1, 1);
 		/* d % 7 + 4 (-2..10) is d's weekday, Sunday 0, mod 7 */
 		d += (r->mwd[2] - d % 7 + 10) % 7 + 7 * (r->mwd[1] - 1);
 		while (d >= end)
@@ -219,7 +215,7 @@ tz_offset(const struct tz *tz, int64_t utc)
 {
 	int64_t start, end;
 	uint32_t i, k;
-	int y, mo, d, h, mi, wd;
+	int y;
 	bool dst;
 
 	for (i = tz->n; i > 0 && utc < tz_be(tz->trans + (size_t)(i - 1) *
@@ -229,8 +225,7 @@ tz_offset(const struct tz *tz, int64_t utc)
 		if (!tz->dst)
 			return tz->std_off;
 		/* the rule of the UTC year, as musl and glibc */
-		cron_fields(utc / 60 - (utc % 60 < 0), &y, &mo, &d, &h, &mi,
-		    &wd);
+		y = cron_tm(utc / 60 - (utc % 60 < 0)).year;
 		start = tz_when(&tz->r[0], y) - tz->std_off;
 		end = tz_when(&tz->r[1], y) - tz->dst_off;
 		dst = start < end ? utc >= start && utc < end :

@@ -67,10 +67,22 @@ struct cron_spec {
 int	cron_parse(const char *s, struct cron_spec *c, const char **rest,
 	    char *err, size_t errlen);
 
-/* Local minute of a calendar date and time (proleptic Gregorian). */
+/*
+ * Days from 1970-01-01 to a date (proleptic Gregorian; a day past the
+ * month's end, or month 13, counts on), and the local minute of a date
+ * and time.
+ */
+int64_t	cron_days(int year, int mon, int mday);
 int64_t	cron_local_min(int year, int mon, int mday, int hour, int min);
 
 /* The fields of a local minute: the inverse of cron_local_min. */
+struct cron_tm {
+	int32_t		 year;
+	uint8_t		 mon, mday, hour, min;
+	uint8_t		 wday;		/* Sunday 0 */
+};
+
+struct cron_tm	cron_tm(int64_t lm);
 void	cron_fields(int64_t lm, int *year, int *mon, int *mday, int *hour,
 	    int *min, int *wday);
 

@@ -14,8 +14,8 @@
 /* A POSIX rule: Jn (kind 'J'), n (0) or Mm.w.d ('M'), then /time. */
 struct tz_rule {
 	char		 kind;
-	uint8_t		 mwd[3];	/* Mm.w.d: m, w, d */
-	uint16_t	 day;		/* n or Jn */
+	int32_t		 mwd[3];	/* Mm.w.d: m, w, d */
+	int32_t		 day;		/* n or Jn */
 	int32_t		 time;		/* seconds after local midnight */
 };
 
