@@ -154,7 +154,7 @@ crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
 
 	if (env_read(path, ENV_FILE_MAX, &buf, &len) < 0) {
 		fmt_s(err, errlen, "cannot read --crontab %s: %s", path,
-		    errno == EFBIG ? "larger than 1 MiB" : err_str(errno));
+		    errno == EFBIG ? "larger than 1 MiB" : err_now());
 		return -1;
 	}
 	for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; ) {
@@ -229,7 +229,7 @@ crond_pipes(struct tend *t, struct crond_job *j, int p[4])
 		j->unrelayed = true;
 		return;
 	}
-	if (pipe2(p, O_CLOEXEC) < 0 || pipe2(p + 2, O_CLOEXEC) < 0)
+	if (sys_pipe2(p, O_CLOEXEC) < 0 || sys_pipe2(p + 2, O_CLOEXEC) < 0)
 		goto none;
 	/* the read ends only: the job's writes block as usual */
 	if (sys_fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 ||
@@ -266,7 +266,7 @@ crond_run(struct tend *t, struct crond_job *j)
 	crond_pipes(t, j, p);
 	if ((pid = sys_fork()) < 0) {
 		tlog(t->o->verbosity, TLOG_ERR, "cron %s: cannot fork: %s",
-		    j->name, err_str(errno));
+		    j->name, err_now());
 		/* the read ends see EOF: the relay closes them */
 		for (i = 1; i < 4; i += 2)
 			if (p[i] >= 0)
@@ -296,18 +296,18 @@ crond_run(struct tend *t, struct crond_job *j)
 		(void)close(err);
 	}
 	if (t->cwd_fd >= 0)
-		(void)fchdir(t->cwd_fd);
+		(void)sys_fchdir(t->cwd_fd);
 	if (p[0] >= 0 && (dup2(p[1], STDOUT_FILENO) < 0 ||
 	    dup2(p[3], STDERR_FILENO) < 0))
 		_exit(EXIT_USAGE);
 	if (privdrop_apply(t) < 0) {
 		tlog(1, TLOG_ERR, "cron %s: cannot switch to --user: %s",
-		    j->name, err_str(errno));
+		    j->name, err_now());
 		_exit(EXIT_USAGE);
 	}
 	if (j->envp)
 		environ = j->envp;
-	execvp(j->argv[0], j->argv);
+	spawn_execvp(j->argv[0], j->argv);
 	err = errno;
 	tlog(1, TLOG_ERR, "cron %s: cannot run '%s': %s", j->name, j->argv[0],
 	    err_str(err));
