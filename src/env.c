@@ -223,25 +223,32 @@ nomem:
 /*
  * NAME_FILE=path -> NAME=<content of path>, the convention of the official
  * postgres and mysql images' file_env: one trailing newline dropped, both
- * set is an error. Messages name variables and paths, never contents.
+ * non-empty is an error, an empty NAME_FILE is dropped and NAME left as it
+ * is. tend's own TEND_ENV_FILE is not a secret. Messages name variables
+ * and paths, never contents.
  */
 static int
-env_secrets(struct env *e, char *err, size_t errlen)
+env_secrets(struct env *e, bool exec, char *err, size_t errlen)
 {
 	char *buf;
-	const char *s, *eq;
+	const char *s, *eq, *v;
 	size_t i, n, len;
 
-	for (i = 0; i < e->n; ) {
+	/*
+	 * Downwards: env_set appends NAME and env_unset moves the last entry
+	 * into the freed slot, so both only ever touch entries already seen.
+	 */
+	for (i = e->n; i-- > 0; ) {
 		s = e->v[i];
 		eq = strchr(s, '=');
 		n = eq ? (size_t)(eq - s) : 0;
-		if (n <= 5 || strncmp(eq - 5, "_FILE", 5) != 0) {
-			i++;
+		if (n <= 5 || strncmp(eq - 5, "_FILE", 5) != 0 ||
+		    opts_is_step_env(s))
 			continue;
-		}
 		n -= 5;
-		if (env_get(e, s, n) != NULL) {
+		if (eq[1] == '\0')
+			goto drop;
+		if ((v = env_get(e, s, n)) != NULL && *v != '\0') {
 			fmt_s(err, errlen, "both %.*s and %.*s_FILE are set: "
 			    "give one of them", (int)n, s, (int)n, s);
 			return -1;
@@ -254,15 +261,24 @@ env_secrets(struct env *e, char *err, size_t errlen)
 		}
 		if (len > 0 && buf[len - 1] == '\n')
 			len--;
+		/*
+		 * execve(2) takes no string over MAX_ARG_STRLEN (32 pages):
+		 * said here, by name, when a COMMAND will get it.
+		 */
+		if (exec && n + len + 2 > 32 * 4096) {
+			fmt_s(err, errlen, "cannot use %.*s_FILE %s: larger than "
+			    "the 128 KiB the kernel allows one variable",
+			    (int)n, s, eq + 1);
+			return -1;
+		}
 		if (env_set(e, s, n, buf, len) < 0) {
 			fmt_s(err, errlen, "cannot set %.*s: %s", (int)n, s,
 			    err_str(ENOMEM));
 			return -1;
 		}
 		sys_munmap(buf, ENV_FILE_MAX + 1);
-		/* NAME_FILE goes; its slot takes the last entry, NAME */
+drop:
 		env_unset(e, s, n + 5);
-		i++;
 	}
 	return 0;
 }
@@ -276,7 +292,8 @@ env_load(struct env *e, const struct opts *o, char *err, size_t errlen)
 		if (env_file(e, o->list[OPTS_L_ENV_FILE].v[i], err,
 		    errlen) < 0)
 			return -1;
-	if (o->secrets && env_secrets(e, err, errlen) < 0)
+	if (o->secrets && env_secrets(e, o->argv != NULL && o->argv[0] !=
+	    NULL, err, errlen) < 0)
 		return -1;
 	return 0;
 }

@@ -17,6 +17,9 @@ envfile_line(const char *line, size_t n, struct envfile_entry *e,
 {
 	const char *end = line + n, *k, *q;
 
+	/* CRLF files: Docker's reader (bufio.ScanLines) drops the CR too */
+	if (end > line && end[-1] == '\r')
+		end--;
 	if (memchr(line, '\0', n) != NULL) {
 		fmt_s(err, errlen, "NUL byte in line");
 		return -1;
