@@ -25,7 +25,9 @@ struct wait_ep {
 	int64_t		 pause;
 	int64_t		 noted;		/* the last progress line */
 	bool		 up;
+	bool		 tried;		/* why holds an attempt's outcome */
 	char		 why[96];
+	char		 got[96];	/* this attempt's */
 };
 
 static void
@@ -87,13 +89,21 @@ wait_run(struct tend *t)
 			if (e->up)
 				continue;
 			now = loop_now();
-			if (e->next <= now) {
+			if (e->next <= now && now < end) {
 				until = now + WAIT_ATTEMPT_MS;
 				rc = net_probe(&e->u, &chk, until < end ?
-				    until : end, &w, e->why, sizeof(e->why));
+				    until : end, &w, e->got, sizeof(e->got));
 				if (rc < 0)
 					goto out;
 				now = loop_now();
+				/*
+				 * An attempt the deadline itself cut short
+				 * keeps the last real outcome ("connection
+				 * refused", not "timed out").
+				 */
+				if (rc == 1 || now < end || !e->tried)
+					memcpy(e->why, e->got, sizeof(e->why));
+				e->tried = true;
 				if (rc == 1) {
 					e->up = true;
 					wait_note(t, "ready after", e->s,
