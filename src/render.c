@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -91,6 +92,65 @@ render_stdout(const char *dst)
 }
 
 /* One template file to dst ("-": stdout). 0, or -1 when reported. */
+/*
+ * A template that is not a regular file (a FIFO, a device): no size to
+ * map, read it to its end. Opened non-blocking and polled beside the
+ * signalfd, so that a FIFO with no writer yet holds neither the open nor
+ * tend's signals (a stop during the start ends it with 128+s). poll(2)
+ * reports no POLLHUP on a FIFO that never had a writer (fs/pipe.c).
+ */
+static int
+render_pipe(struct tend *t, const char *src, char **buf, size_t *len)
+{
+	struct pollfd p[2] = { { -1, POLLIN, 0 }, { t->sigfd, POLLIN, 0 } };
+	char *b;
+	size_t got = 0;
+	ssize_t r;
+	int err;
+
+	if ((p[0].fd = sys_open(src, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return -1;
+	b = sys_mmap(NULL, RENDER_READ_MAX + 1, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (b == MAP_FAILED)
+		goto fail_fd;
+	for (;;) {
+		if (poll(p, 2, -1) <= 0)
+			continue;
+		if (p[1].revents) {
+			signals_on_read(&t->loop, t, t->sigfd, POLLIN);
+			if (t->aborted) {
+				errno = EINTR;
+				goto fail;
+			}
+		}
+		if (!p[0].revents)
+			continue;
+		if ((r = read(p[0].fd, b + got, RENDER_READ_MAX + 1 - got)) ==
+		    0)
+			break;
+		if (r > 0 && (got += (size_t)r) > RENDER_READ_MAX) {
+			errno = EFBIG;
+			goto fail;
+		}
+		if (r < 0 && errno != EAGAIN)
+			goto fail;
+	}
+	close(p[0].fd);
+	*buf = b;
+	*len = got;
+	return 0;
+fail:
+	err = errno;
+	sys_munmap(b, RENDER_READ_MAX + 1);
+	errno = err;
+fail_fd:
+	err = errno;
+	close(p[0].fd);
+	errno = err;
+	return -1;
+}
+
 static int
 render_file(struct tend *t, const char *src, const char *dst,
     const struct stat *st)
@@ -119,8 +179,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 	r.werr = 0;
 	ops.ctx = &r;
 	if (!S_ISREG(st->st_mode)) {
-		/* a pipe, a /proc file: no size to map, read it */
-		if (env_read(src, RENDER_READ_MAX, &map, &len) < 0)
+		if (render_pipe(t, src, &map, &len) < 0)
 			goto fail;
 		maplen = RENDER_READ_MAX + 1;
 	} else if (len > 0) {
@@ -185,7 +244,8 @@ fail_map:
 	if (map)
 		sys_munmap(map, maplen);
 fail:
-	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_now());
+	if (!t->aborted)
+		tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_now());
 	return -1;
 }
 
