@@ -134,7 +134,7 @@ hooks_on_timer(struct loop *l, void *ctx)
 		return;
 	tlog(1, TLOG_ERR, "post hook %s still runs after --post-timeout: "
 	    "killing it and skipping the rest", t->post[t->post_i - 1]);
-	t->post_i = t->npost;
+	t->npost = t->post_i;	/* the list ends with the running one */
 	(void)kill(t->hook, SIGKILL);
 }
 
