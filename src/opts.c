@@ -594,9 +594,8 @@ static int
 opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 {
 	char name[24], *item;
-	const char *nm = opts_names, *v, *p, *sep;
+	const char *nm = opts_names, *v, *p, *q, *sep;
 	const struct opts_opt *op;
-	size_t n;
 	bool b;
 
 	for (op = opts_table; op < opts_table + OPTS_NOPT;
@@ -621,10 +620,14 @@ opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 				return -1;
 			continue;
 		}
+		/* items between separators (by hand: no strspn, strcspn) */
 		sep = op->flags & O_SPLIT ? " \t\n" : ";";
-		for (p = v; *(p += strspn(p, sep)) != '\0'; p += n) {
-			n = strcspn(p, sep);
-			if ((item = opts_keep(o, p, n)) == NULL)
+		for (p = v; *p != '\0'; p = q + (*q != '\0')) {
+			for (q = p; *q != '\0' && strchr(sep, *q) == NULL; q++)
+				;
+			if (q == p)
+				continue;
+			if ((item = opts_keep(o, p, (size_t)(q - p))) == NULL)
 				return opts_fail(err, errlen, name, v,
 				    "too long");
 			if (opts_apply(o, op, name, item, err, errlen) < 0)
