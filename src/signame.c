@@ -64,10 +64,10 @@ int
 sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 {
 	const char *p = s, *nm;
-	unsigned long n;
+	long n = num_value(s, NSIG);
 	size_t i;
 
-	if (num_parse(s, NSIG, &n) == 0) {
+	if (n >= 0) {
 		if ((n == 0 && allow_zero) || (n > 0 && n < NSIG)) {
 			*sig = (int)n;
 			return 0;
@@ -93,8 +93,8 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 			return 0;
 		}
 		if ((p[5] == '+' && dir > 0) || (p[5] == '-' && dir < 0)) {
-			if (num_parse(p + 6, SIGNAME_RTMAX, &n) == 0 &&
-			    n <= SIGNAME_RTMAX - SIGNAME_RTMIN) {
+			n = num_value(p + 6, SIGNAME_RTMAX - SIGNAME_RTMIN);
+			if (n >= 0) {
 				*sig = base + dir * (int)n;
 				return 0;
 			}
