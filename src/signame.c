@@ -13,6 +13,7 @@
  */
 #define SIGNAME_RTMIN	34
 #define SIGNAME_RTMAX	(NSIG - 1)
+_Static_assert(NSIG == 65, "sig_parse's message says 1-64");
 
 /*
  * The names of signals 1 .. 31 in order, then other names of three of
@@ -63,19 +64,19 @@ sig_is(const char *s, const char *name)
 int
 sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 {
-	const char *p = s, *nm;
+	const char *p = s, *nm, *why = "not a signal name or number";
 	long n = num_value(s, NSIG);
 	size_t i;
+	int min;
 
 	if (n >= 0) {
-		if ((n == 0 && allow_zero) || (n > 0 && n < NSIG)) {
+		if (n >= !allow_zero && n < NSIG) {
 			*sig = (int)n;
 			return 0;
 		}
-		fmt_s(err, errlen, "bad signal '%s': out of range 1-%d", s,
-		    NSIG - 1);
-		return -1;
+		why = "out of range 1-64";
 	}
+	/* a number is no name: the searches below find nothing for it */
 	p += sig_prefix(p, "SIG");
 	for (i = 1, nm = sig_names; *nm != '\0'; i++, nm += strlen(nm) + 1) {
 		if (sig_is(p, nm)) {
@@ -83,25 +84,18 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 			return 0;
 		}
 	}
+	/* RTMIN, RTMIN+n, RTMAX, RTMAX-n */
 	if (sig_prefix(p, "RTMIN") || sig_prefix(p, "RTMAX")) {
-		int base = (p[3] | 0x20) == 'i' ? SIGNAME_RTMIN :
-		    SIGNAME_RTMAX;
-		int dir = base == SIGNAME_RTMIN ? 1 : -1;
-
-		if (p[5] == '\0') {
-			*sig = base;
+		min = (p[3] | 0x20) == 'i';
+		n = p[5] == '\0' ? 0 : p[5] == (min ? '+' : '-') ?
+		    num_value(p + 6, SIGNAME_RTMAX - SIGNAME_RTMIN) : -1;
+		if (n >= 0) {
+			*sig = min ? SIGNAME_RTMIN + (int)n :
+			    SIGNAME_RTMAX - (int)n;
 			return 0;
 		}
-		if ((p[5] == '+' && dir > 0) || (p[5] == '-' && dir < 0)) {
-			n = num_value(p + 6, SIGNAME_RTMAX - SIGNAME_RTMIN);
-			if (n >= 0) {
-				*sig = base + dir * (int)n;
-				return 0;
-			}
-		}
 	}
-	fmt_s(err, errlen, "bad signal '%s': not a signal name or number",
-	    s);
+	fmt_s(err, errlen, "bad signal '%s': %s", s, why);
 	return -1;
 }
 
