@@ -230,9 +230,9 @@ opts_fail(char *err, size_t errlen, const char *what, const char *val,
 	return -1;
 }
 
+/* A boolean word: 1 true, 0 false, -1 (with err) neither. */
 static int
-opts_bool(const char *what, const char *s, bool *out, char *err,
-    size_t errlen)
+opts_bool(const char *what, const char *s, char *err, size_t errlen)
 {
 	/* the true words, then the false ones; the last is "" */
 	static const char words[] = "1\0true\0yes\0on\0"
@@ -241,10 +241,8 @@ opts_bool(const char *what, const char *s, bool *out, char *err,
 	int k;
 
 	for (k = 0; k < 9; k++, w += strlen(w) + 1)
-		if (strcmp(w, s) == 0) {
-			*out = k < 4;
-			return 0;
-		}
+		if (strcmp(w, s) == 0)
+			return k < 4;
 	return opts_fail(err, errlen, what, s, "expected 1 or 0");
 }
 
@@ -596,7 +594,7 @@ opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 	char name[24], *item;
 	const char *nm = opts_names, *v, *p, *q, *sep;
 	const struct opts_opt *op;
-	bool b;
+	int b;
 
 	for (op = opts_table; op < opts_table + OPTS_NOPT;
 	    op++, nm += strlen(nm) + 1) {
@@ -606,7 +604,7 @@ opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 		if ((v = opts_getenv(envp, name)) == NULL)
 			continue;
 		if (!(op->flags & O_ARG)) {
-			if (opts_bool(name, v, &b, err, errlen) == 0) {
+			if ((b = opts_bool(name, v, err, errlen)) >= 0) {
 				if (b && opts_apply(o, op, name, NULL, err,
 				    errlen) < 0)
 					return -1;
@@ -641,7 +639,7 @@ static int
 opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 {
 	const char *v;
-	bool b;
+	int b;
 
 	/* the session first: an explicit process-group variable wins */
 	if ((v = opts_getenv(envp, "DUMB_INIT_SETSID")) != NULL) {
@@ -650,7 +648,7 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 			o->setsid = o->pgroup = v[0] == '1';
 	}
 	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
-		if (opts_bool("TEND_SETSID", v, &b, err, errlen) < 0)
+		if ((b = opts_bool("TEND_SETSID", v, err, errlen)) < 0)
 			return -1;
 		o->setsid = o->pgroup = b;
 	}
