@@ -816,15 +816,13 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 	if (o->wait_interval_ms == 0)
 		o->wait_interval_ms = 1;
 	if ((tv = opts_getenv(envp, "TINI_VERBOSITY")) != NULL) {
-		unsigned long n = 0;
-
 		/*
 		 * tini reads it as atoi does: never an error, empty is 0.
 		 * Leading digits count, capped at 9.
 		 */
-		if (num_scan(&tv, 9, &n) < 0 && *tv >= '0' && *tv <= '9')
-			n = 9;
-		o->verbosity = (int)n;
+		for (o->verbosity = 0; *tv >= '0' && *tv <= '9'; tv++)
+			if ((o->verbosity = o->verbosity * 10 + *tv - '0') > 9)
+				o->verbosity = 9;
 	}
 	o->argv = argv + i;
 	/* tini and dockerd: --version is a request only on its own */
