@@ -360,42 +360,41 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
     const char *spec, char *err, size_t errlen)
 {
 	struct opts_source *src;
-	const char *colon, *stream;
+	const char *path = spec, *prefix = "", *colon, *stream;
+	int fd = kind != SRC_SYSLOG;
 
 	if (o->nsrc == OPTS_MAX_SOURCES) {
 		fmt_s(err, errlen, "%s: too many log sources (at most %d)",
 		    what, OPTS_MAX_SOURCES);
 		return -1;
 	}
-	src = &o->src[o->nsrc];
-	src->kind = kind;
-	src->fd = kind == SRC_SYSLOG ? 0 : 1;
-	src->prefix = "";
-	colon = strchr(spec, ':');
-	if (colon == NULL) {
-		src->path = spec;
-	} else {
+	if ((colon = strchr(spec, ':')) != NULL) {
 		if (kind == SRC_SYSLOG)
 			return opts_fail(err, errlen, what, spec,
 			    "a socket path, without ':'");
-		if ((src->path = opts_keep(o, spec, (size_t)(colon - spec))) ==
+		if ((path = opts_keep(o, spec, (size_t)(colon - spec))) ==
 		    NULL)
 			return opts_fail(err, errlen, what, spec, "too long");
 		stream = colon + 1;
-		src->fd = strncmp(stream, "stdout", 6) == 0 ? 1 :
+		fd = strncmp(stream, "stdout", 6) == 0 ? 1 :
 		    strncmp(stream, "stderr", 6) == 0 ? 2 : 0;
-		if (src->fd == 0 || (stream[6] != '\0' && stream[6] != ':'))
+		if (fd == 0 || (stream[6] != '\0' && stream[6] != ':'))
 			return opts_fail(err, errlen, what, spec,
 			    "expected PATH[:stdout|:stderr[:PREFIX]]");
 		if (stream[6] == ':')
-			src->prefix = stream + 7;
+			prefix = stream + 7;
 	}
-	if (strlen(src->prefix) > OPTS_PREFIX_MAX)
+	if (strlen(prefix) > OPTS_PREFIX_MAX)
 		return opts_fail(err, errlen, what, spec, "prefix too long");
-	if (src->path[0] != '/')
+	/* the path's first byte is spec's, "" and ":..." included */
+	if (spec[0] != '/')
 		return opts_fail(err, errlen, what, spec,
 		    "the path must be absolute");
-	o->nsrc++;
+	src = &o->src[o->nsrc++];
+	src->kind = kind;
+	src->path = path;
+	src->fd = fd;
+	src->prefix = prefix;
 	return 0;
 }
 
