@@ -468,29 +468,36 @@ opts_item(struct opts *o, int l, const char *what, const char *arg,
 	return 0;
 }
 
-/* TEND_<NAME> of a long option: dashes as underscores, upper case. */
-static size_t
-opts_env_name(char *name, size_t len, const char *opt)
+/*
+ * TEND_<NAME> of a long option: dashes as underscores, upper case. The
+ * longest name ("syslog-stderr") leaves room in name[24].
+ */
+static void
+opts_env_name(char *name, const char *opt)
 {
-	size_t i, n = fmt_s(name, len, "TEND_%s", opt);
-
-	for (i = 5; i < n; i++)
-		name[i] = name[i] == '-' ? '_' : name[i] - 32;
-	return n;
+	memcpy(name, "TEND_", 5);
+	name += 5;
+	do
+		*name++ = *opt == '-' ? '_' : *opt == '\0' ? '\0' : *opt - 32;
+	while (*opt++ != '\0');
 }
 
 bool
 opts_is_step_env(const char *entry)
 {
-	char name[24];
-	const char *nm = opts_names;
-	size_t k, n;
+	const char *nm = opts_names, *e, *c;
+	size_t k;
 
+	if (strncmp(entry, "TEND_", 5) != 0)
+		return false;
+	/* NAME as opts_env_name spells it, compared byte by byte */
 	for (k = 0; k < OPTS_NOPT; k++, nm += strlen(nm) + 1) {
 		if (!(opts_table[k].flags & O_STEP))
 			continue;
-		n = opts_env_name(name, sizeof(name), nm);
-		if (strncmp(entry, name, n) == 0 && entry[n] == '=')
+		for (e = entry + 5, c = nm; *c != '\0' &&
+		    *e == (*c == '-' ? '_' : *c - 32); e++, c++)
+			;
+		if (*c == '\0' && *e == '=')
 			return true;
 	}
 	return false;
@@ -599,7 +606,7 @@ opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 	    op++, nm += strlen(nm) + 1) {
 		if (!(op->flags & (O_ENV | O_STEP)))
 			continue;
-		opts_env_name(name, sizeof(name), nm);
+		opts_env_name(name, nm);
 		if ((v = opts_getenv(envp, name)) == NULL)
 			continue;
 		if (!(op->flags & O_ARG)) {
