@@ -717,10 +717,11 @@ static int
 opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
     size_t errlen)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	/* eq: the '=' or the end (strchrnul is linked for execvp anyway) */
+	const char *name = argv[*i] + 2, *eq = strchrnul(name, '=');
 	const char *nm = opts_names;
 	const struct opts_opt *op;
-	size_t n = eq ? (size_t)(eq - name) : strlen(name);
+	size_t n = (size_t)(eq - name);
 	char what[48];
 
 	for (op = opts_table; op < opts_table + OPTS_NOPT;
@@ -733,12 +734,12 @@ opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
 		return -1;
 	}
 	fmt_s(what, sizeof(what), "--%s", nm);
-	if (eq && !(op->flags & (O_ARG | O_OPTARG))) {
+	if (*eq != '\0' && !(op->flags & (O_ARG | O_OPTARG))) {
 		fmt_s(err, errlen, "option '%s' takes no value", what);
 		return -1;
 	}
-	return opts_take(o, op, what, eq ? eq + 1 : NULL, argc, argv, i, err,
-	    errlen);
+	return opts_take(o, op, what, *eq != '\0' ? eq + 1 : NULL, argc,
+	    argv, i, err, errlen);
 }
 
 /* A cluster of short options "-vvg", "-e5", "-e 5" at argv[*i]. */
