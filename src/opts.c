@@ -278,8 +278,8 @@ opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
 	int from, to;
 
 	do {
-		comma = strchr(p, ',');
-		n = comma ? (size_t)(comma - p) : strlen(p);
+		comma = strchrnul(p, ',');
+		n = (size_t)(comma - p);
 		if (n >= sizeof(item))
 			return opts_fail(err, errlen, what, s, "too long");
 		memcpy(item, p, n);
@@ -297,7 +297,7 @@ opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
 			    "FROM must be a signal tend forwards");
 		o->rewrite[from] = to;
 		p = comma + 1;
-	} while (comma);
+	} while (*comma != '\0');
 	return 0;
 }
 
