@@ -119,6 +119,11 @@ _Static_assert(offsetof(struct opts, remap) <= 256,
 /* The names, one after the other (NUL-separated), in table order. */
 static const char opts_names[] = OPTS_TABLE(OPTS_NAME);
 
+/* TEND_<NAME> fits the 24 bytes opts_env_name is given */
+#define OPTS_FITS(name, c, kind, arg, fl)	\
+	_Static_assert(sizeof("TEND_" name) <= 24, "--" name " is too long");
+OPTS_TABLE(OPTS_FITS)
+
 static const struct opts_opt {
 	char		 c;
 	unsigned char	 kind;
