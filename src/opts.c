@@ -294,8 +294,8 @@ opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
 			return opts_fail(err, errlen, what, s,
 			    "expected FROM:TO, e.g. TERM:QUIT or 15:3");
 		*colon = '\0';
-		if (sig_parse(item, 0, &from, sigerr, sizeof(sigerr)) < 0 ||
-		    sig_parse(colon + 1, 1, &to, sigerr, sizeof(sigerr)) < 0)
+		if ((from = sig_value(item, 0, sigerr, sizeof(sigerr))) < 0 ||
+		    (to = sig_value(colon + 1, 1, sigerr, sizeof(sigerr))) < 0)
 			return opts_fail(err, errlen, what, s, sigerr);
 		if (!sig_forwardable(from))
 			return opts_fail(err, errlen, what, s,
@@ -311,9 +311,11 @@ opts_signal(int *sig, const char *what, const char *s, char *err,
     size_t errlen)
 {
 	char sigerr[128];
+	int v;
 
-	if (sig_parse(s, 0, sig, sigerr, sizeof(sigerr)) < 0)
+	if ((v = sig_value(s, 0, sigerr, sizeof(sigerr))) < 0)
 		return opts_fail(err, errlen, what, s, sigerr);
+	*sig = v;
 	return 0;
 }
 

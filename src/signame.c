@@ -62,7 +62,7 @@ sig_is(const char *s, const char *name)
 }
 
 int
-sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
+sig_value(const char *s, int allow_zero, char *err, size_t errlen)
 {
 	const char *p = s, *nm, *why = "not a signal name or number";
 	long n = num_value(s, NSIG);
@@ -70,33 +70,38 @@ sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
 	int min;
 
 	if (n >= 0) {
-		if (n >= !allow_zero && n < NSIG) {
-			*sig = (int)n;
-			return 0;
-		}
+		if (n >= !allow_zero && n < NSIG)
+			return (int)n;
 		why = "out of range 1-64";
 	}
 	/* a number is no name: the searches below find nothing for it */
 	p += sig_prefix(p, "SIG");
 	for (i = 1, nm = sig_names; *nm != '\0'; i++, nm += strlen(nm) + 1) {
-		if (sig_is(p, nm)) {
-			*sig = i < SIG_STD ? (int)i : sig_aliases[i - SIG_STD];
-			return 0;
-		}
+		if (sig_is(p, nm))
+			return i < SIG_STD ? (int)i : sig_aliases[i - SIG_STD];
 	}
 	/* RTMIN, RTMIN+n, RTMAX, RTMAX-n */
 	if (sig_prefix(p, "RTMIN") || sig_prefix(p, "RTMAX")) {
 		min = (p[3] | 0x20) == 'i';
 		n = p[5] == '\0' ? 0 : p[5] == (min ? '+' : '-') ?
 		    num_value(p + 6, SIGNAME_RTMAX - SIGNAME_RTMIN) : -1;
-		if (n >= 0) {
-			*sig = min ? SIGNAME_RTMIN + (int)n :
+		if (n >= 0)
+			return min ? SIGNAME_RTMIN + (int)n :
 			    SIGNAME_RTMAX - (int)n;
-			return 0;
-		}
 	}
 	fmt_s(err, errlen, "bad signal '%s': %s", s, why);
 	return -1;
+}
+
+int
+sig_parse(const char *s, int allow_zero, int *sig, char *err, size_t errlen)
+{
+	int v = sig_value(s, allow_zero, err, errlen);
+
+	if (v < 0)
+		return -1;
+	*sig = v;
+	return 0;
 }
 
 const char *
