@@ -1,13 +1,6 @@
 /* Go-style durations, pure: a sequence of <number>[.<fraction>]<unit>. */
-#include <string.h>
-
 #include "tend/fmt.h"
 #include "tend/duration.h"
-
-/* The units after "ms": one letter each, and their lengths in ms. */
-static const char dur_letters[4] = { 's', 'm', 'h', 'd' };
-static const int32_t dur_ms[4] = { 1000, 60 * 1000, 3600 * 1000,
-    24 * 3600 * 1000 };
 
 static int
 dur_fail(const char *s, const char *why, char *err, size_t errlen)
@@ -29,7 +22,6 @@ duration_parse(const char *s, int64_t *ms, char *err, size_t errlen)
 		return dur_fail(s, "negative", err, errlen);
 	while (*p != '\0') {
 		int64_t whole = 0, frac = 0, scale = 1, unit = -1;
-		const char *u;
 		size_t ulen = 1;
 		int digits = 0;
 
@@ -48,14 +40,26 @@ duration_parse(const char *s, int64_t *ms, char *err, size_t errlen)
 		}
 		if (digits == 0)
 			return dur_fail(s, "expected a number", err, errlen);
-		/* longest match: "ms" before "m" */
-		if (p[0] == 'm' && p[1] == 's') {
-			unit = 1;
-			ulen = 2;
-		} else if ((u = memchr(dur_letters, *p, 4)) != NULL)
-			unit = dur_ms[u - dur_letters];
+		switch (*p) {
+		case 's':
+			unit = 1000;
+			break;
+		case 'm':	/* longest match: "ms" before "m" */
+			unit = 60 * 1000;
+			if (p[1] == 's') {
+				unit = 1;
+				ulen = 2;
+			}
+			break;
+		case 'h':
+			unit = 3600 * 1000;
+			break;
+		case 'd':
+			unit = 24 * 3600 * 1000;
+			break;
+		}
 		if (unit < 0) {
-			if (*p == '\0' && bare && p != s) {
+			if (*p == '\0' && bare) {
 				unit = 1000;	/* a bare number is seconds */
 				ulen = 0;
 			} else
@@ -65,8 +69,10 @@ duration_parse(const char *s, int64_t *ms, char *err, size_t errlen)
 		}
 		bare = 0;
 		p += ulen;
-		if (whole > DURATION_MAX_MS / unit)
-			return dur_fail(s, "too long", err, errlen);
+		/*
+		 * No overflow: whole <= DURATION_MAX_MS (2.6e9) and unit <=
+		 * a day (8.64e7), so the step stays below 2.3e17.
+		 */
 		total += whole * unit + frac * unit / scale;
 		if (total > DURATION_MAX_MS)
 			return dur_fail(s, "too long", err, errlen);

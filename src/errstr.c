@@ -6,15 +6,15 @@
 
 /*
  * The errors, and their texts in the same order, packed: no pointers.
- * Linux's errno values all fit in a byte.
+ * Linux's errno values all fit in a byte. Errors tend does not meet in
+ * practice (EFAULT, ECHILD, ENODEV, ENOTSOCK) read "unexpected error".
  */
 static const unsigned char err_codes[] = {
 	EPERM, ENOENT, ESRCH, EINTR, EIO, ENXIO, E2BIG, ENOEXEC, EBADF,
-	ECHILD, EAGAIN, ENOMEM, EACCES, EFAULT, EBUSY, EEXIST, ENODEV,
-	ENOTDIR, EISDIR, EINVAL, ENFILE, EMFILE, ENOTTY, ETXTBSY, ENOSPC,
-	EROFS, EPIPE, ENAMETOOLONG, ENOSYS, ELOOP, ENOTSOCK, EOPNOTSUPP,
-	EADDRINUSE, EADDRNOTAVAIL, ENETUNREACH, ECONNRESET, ETIMEDOUT,
-	ECONNREFUSED, EHOSTUNREACH,
+	EAGAIN, ENOMEM, EACCES, EBUSY, EEXIST, ENOTDIR, EISDIR, EINVAL,
+	ENFILE, EMFILE, ENOTTY, ETXTBSY, ENOSPC, EROFS, EPIPE, ENAMETOOLONG,
+	ENOSYS, ELOOP, EOPNOTSUPP, EADDRINUSE, EADDRNOTAVAIL, ENETUNREACH,
+	ECONNRESET, ETIMEDOUT, ECONNREFUSED, EHOSTUNREACH,
 };
 
 static const char err_texts[] =
@@ -27,14 +27,11 @@ static const char err_texts[] =
 	"Argument list too long\0"
 	"Exec format error\0"
 	"Bad file descriptor\0"
-	"No child process\0"
 	"Resource temporarily unavailable\0"
 	"Out of memory\0"
 	"Permission denied\0"
-	"Bad address\0"
 	"Resource busy\0"
 	"File exists\0"
-	"No such device\0"
 	"Not a directory\0"
 	"Is a directory\0"
 	"Invalid argument\0"
@@ -48,7 +45,6 @@ static const char err_texts[] =
 	"Filename too long\0"
 	"Function not implemented\0"
 	"Symbolic link loop\0"
-	"Not a socket\0"
 	"Not supported\0"
 	"Address in use\0"
 	"Address not available\0"

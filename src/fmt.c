@@ -1,29 +1,29 @@
 /* The small formatter of include/tend/fmt.h; pure. */
-#include <stdint.h>
 #include <string.h>
 
 #include "tend/fmt.h"
 
 /*
- * Each step makes one piece, s[0..n): a byte of the format, or what a
- * conversion gives; it goes out as far as there is room.
+ * Each step writes what one byte of the format gives, as far as there is
+ * room; the loop's condition leaves room for one byte at least. No local
+ * buffer (it would cost a stack protector): %d writes its digits from
+ * the highest down.
  */
 size_t
 fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 {
-	char d[16], *q;
 	const char *p, *s;
 	size_t n, o = 0;
-	unsigned int u;
+	unsigned int u, div;
 	int prec, v;
 
 	if (len == 0)
 		return 0;
 	for (p = fmt; *p != '\0' && o < len - 1; p++) {
-		s = p;
-		n = 1;
-		if (*p != '%')
-			goto put;
+		if (*p != '%') {
+			buf[o++] = *p;
+			continue;
+		}
 		prec = -1;
 		if (p[1] == '.' && p[2] == '*' && p[3] == 's') {
 			prec = va_arg(ap, int);
@@ -34,50 +34,56 @@ fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 			s = va_arg(ap, const char *);
 			if (s == NULL)
 				s = "(null)";
-			n = strnlen(s, prec >= 0 ? (size_t)prec : SIZE_MAX);
-			break;
-		case 'd':
-			v = va_arg(ap, int);
-			/* via unsigned: -INT_MIN overflows int */
-			u = v < 0 ? 0u - (unsigned int)v : (unsigned int)v;
-			q = d + sizeof(d);
-			do {
-				*--q = (char)('0' + u % 10);
-				u /= 10;
-			} while (u != 0);
-			if (v < 0)
-				*--q = '-';
-			s = q;
-			n = (size_t)(d + sizeof(d) - q);
+			/* no or a negative precision: (size_t) makes it huge */
+			n = strnlen(s, (size_t)prec);
+			if (n > len - 1 - o)
+				n = len - 1 - o;
+			memcpy(buf + o, s, n);
+			o += n;
 			break;
 		case 'c':
-			d[0] = (char)va_arg(ap, int);
-			s = d;
-			break;
-		case '%':
-			s = p;
+		case 'd':
+			v = va_arg(ap, int);
+			if (*p == 'c') {
+				buf[o++] = (char)v;
+				break;
+			}
+			/* via unsigned: -INT_MIN overflows int */
+			u = v < 0 ? 0u - (unsigned int)v : (unsigned int)v;
+			if (v < 0)
+				buf[o++] = '-';
+			for (div = 1; u / div >= 10; div *= 10)
+				;
+			do {
+				if (o < len - 1)
+					buf[o++] = (char)('0' + u / div % 10);
+			} while ((div /= 10) != 0);
 			break;
 		case '\0':
 			p--;
-			n = 0;
 			break;
 		default:
-			/* not supported: shown as is, so a mistake is visible */
-			s = p - 1;
-			n = 2;
+			/*
+			 * "%%" is '%'; what is not supported is shown as is,
+			 * so a mistake is visible: '%', then the byte after
+			 * it in the next step.
+			 */
+			buf[o++] = '%';
+			if (*p != '%')
+				p--;
 			break;
 		}
-put:
-		if (n > len - 1 - o)
-			n = len - 1 - o;
-		memcpy(buf + o, s, n);
-		o += n;
 	}
 	buf[o] = '\0';
 	return o;
 }
 
-size_t
+/*
+ * general-regs-only: a variadic function's prologue otherwise stores the
+ * eight SSE argument registers for va_arg(ap, double), which no
+ * conversion here reads (76 bytes; GCC and clang, x86 and arm64).
+ */
+__attribute__((target("general-regs-only"))) size_t
 fmt_s(char *buf, size_t len, const char *fmt, ...)
 {
 	va_list ap;

@@ -1,32 +1,65 @@
 /* Strict decimal numbers (see include/tend/num.h); pure. */
+#include <stddef.h>
+
 #include "tend/num.h"
+
+/* A number read: where its digits end (NULL: no number), and its value. */
+struct num_read {
+	const char	*end;
+	unsigned long	 v;
+};
+
+/*
+ * The digits at p, one at least, up to max. The result comes back in
+ * two registers: no caller keeps a local whose address is taken, which
+ * would cost it a stack protector. One copy for all callers (inlined,
+ * the loop would be there twice).
+ */
+static __attribute__((noinline)) struct num_read
+num_read(const char *p, unsigned long max)
+{
+	struct num_read r = { NULL, 0 };
+	unsigned long d;
+
+	if (*p < '0' || *p > '9')
+		return r;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		d = (unsigned long)(*p - '0');
+		if (d > max || r.v > (max - d) / 10)
+			return r;
+		r.v = r.v * 10 + d;
+	}
+	r.end = p;
+	return r;
+}
 
 int
 num_scan(const char **s, unsigned long max, unsigned long *out)
 {
-	const char *p = *s;
-	unsigned long v = 0, d;
+	struct num_read r = num_read(*s, max);
 
-	if (*p < '0' || *p > '9')
+	if (r.end == NULL)
 		return -1;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		d = (unsigned long)(*p - '0');
-		if (d > max || v > (max - d) / 10)
-			return -1;
-		v = v * 10 + d;
-	}
-	*s = p;
-	*out = v;
+	*s = r.end;
+	*out = r.v;
 	return 0;
 }
 
 int
 num_parse(const char *s, unsigned long max, unsigned long *out)
 {
-	unsigned long v;
+	struct num_read r = num_read(s, max);
 
-	if (num_scan(&s, max, &v) < 0 || *s != '\0')
+	if (r.end == NULL || *r.end != '\0')
 		return -1;
-	*out = v;
+	*out = r.v;
 	return 0;
+}
+
+long
+num_value(const char *s, unsigned long max)
+{
+	struct num_read r = num_read(s, max);
+
+	return r.end == NULL || *r.end != '\0' ? -1 : (long)r.v;
 }

@@ -119,6 +119,11 @@ _Static_assert(offsetof(struct opts, remap) <= 256,
 /* The names, one after the other (NUL-separated), in table order. */
 static const char opts_names[] = OPTS_TABLE(OPTS_NAME);
 
+/* TEND_<NAME> fits the 24 bytes opts_env_name is given */
+#define OPTS_FITS(name, c, kind, arg, fl)	\
+	_Static_assert(sizeof("TEND_" name) <= 24, "--" name " is too long");
+OPTS_TABLE(OPTS_FITS)
+
 static const struct opts_opt {
 	char		 c;
 	unsigned char	 kind;
@@ -230,9 +235,9 @@ opts_fail(char *err, size_t errlen, const char *what, const char *val,
 	return -1;
 }
 
+/* A boolean word: 1 true, 0 false, -1 (with err) neither. */
 static int
-opts_bool(const char *what, const char *s, bool *out, char *err,
-    size_t errlen)
+opts_bool(const char *what, const char *s, char *err, size_t errlen)
 {
 	/* the true words, then the false ones; the last is "" */
 	static const char words[] = "1\0true\0yes\0on\0"
@@ -241,10 +246,8 @@ opts_bool(const char *what, const char *s, bool *out, char *err,
 	int k;
 
 	for (k = 0; k < 9; k++, w += strlen(w) + 1)
-		if (strcmp(w, s) == 0) {
-			*out = k < 4;
-			return 0;
-		}
+		if (strcmp(w, s) == 0)
+			return k < 4;
 	return opts_fail(err, errlen, what, s, "expected 1 or 0");
 }
 
@@ -280,8 +283,8 @@ opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
 	int from, to;
 
 	do {
-		comma = strchr(p, ',');
-		n = comma ? (size_t)(comma - p) : strlen(p);
+		comma = strchrnul(p, ',');
+		n = (size_t)(comma - p);
 		if (n >= sizeof(item))
 			return opts_fail(err, errlen, what, s, "too long");
 		memcpy(item, p, n);
@@ -291,15 +294,15 @@ opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
 			return opts_fail(err, errlen, what, s,
 			    "expected FROM:TO, e.g. TERM:QUIT or 15:3");
 		*colon = '\0';
-		if (sig_parse(item, 0, &from, sigerr, sizeof(sigerr)) < 0 ||
-		    sig_parse(colon + 1, 1, &to, sigerr, sizeof(sigerr)) < 0)
+		if ((from = sig_value(item, 0, sigerr, sizeof(sigerr))) < 0 ||
+		    (to = sig_value(colon + 1, 1, sigerr, sizeof(sigerr))) < 0)
 			return opts_fail(err, errlen, what, s, sigerr);
 		if (!sig_forwardable(from))
 			return opts_fail(err, errlen, what, s,
 			    "FROM must be a signal tend forwards");
 		o->rewrite[from] = to;
 		p = comma + 1;
-	} while (comma);
+	} while (*comma != '\0');
 	return 0;
 }
 
@@ -308,9 +311,11 @@ opts_signal(int *sig, const char *what, const char *s, char *err,
     size_t errlen)
 {
 	char sigerr[128];
+	int v;
 
-	if (sig_parse(s, 0, sig, sigerr, sizeof(sigerr)) < 0)
+	if ((v = sig_value(s, 0, sigerr, sizeof(sigerr))) < 0)
 		return opts_fail(err, errlen, what, s, sigerr);
+	*sig = v;
 	return 0;
 }
 
@@ -362,42 +367,41 @@ opts_source(struct opts *o, enum opts_src_kind kind, const char *what,
     const char *spec, char *err, size_t errlen)
 {
 	struct opts_source *src;
-	const char *colon, *stream;
+	const char *path = spec, *prefix = "", *colon, *stream;
+	int fd = kind != SRC_SYSLOG;
 
 	if (o->nsrc == OPTS_MAX_SOURCES) {
 		fmt_s(err, errlen, "%s: too many log sources (at most %d)",
 		    what, OPTS_MAX_SOURCES);
 		return -1;
 	}
-	src = &o->src[o->nsrc];
-	src->kind = kind;
-	src->fd = kind == SRC_SYSLOG ? 0 : 1;
-	src->prefix = "";
-	colon = strchr(spec, ':');
-	if (colon == NULL) {
-		src->path = spec;
-	} else {
+	if ((colon = strchr(spec, ':')) != NULL) {
 		if (kind == SRC_SYSLOG)
 			return opts_fail(err, errlen, what, spec,
 			    "a socket path, without ':'");
-		if ((src->path = opts_keep(o, spec, (size_t)(colon - spec))) ==
+		if ((path = opts_keep(o, spec, (size_t)(colon - spec))) ==
 		    NULL)
 			return opts_fail(err, errlen, what, spec, "too long");
 		stream = colon + 1;
-		src->fd = strncmp(stream, "stdout", 6) == 0 ? 1 :
+		fd = strncmp(stream, "stdout", 6) == 0 ? 1 :
 		    strncmp(stream, "stderr", 6) == 0 ? 2 : 0;
-		if (src->fd == 0 || (stream[6] != '\0' && stream[6] != ':'))
+		if (fd == 0 || (stream[6] != '\0' && stream[6] != ':'))
 			return opts_fail(err, errlen, what, spec,
 			    "expected PATH[:stdout|:stderr[:PREFIX]]");
 		if (stream[6] == ':')
-			src->prefix = stream + 7;
+			prefix = stream + 7;
 	}
-	if (strlen(src->prefix) > OPTS_PREFIX_MAX)
+	if (strlen(prefix) > OPTS_PREFIX_MAX)
 		return opts_fail(err, errlen, what, spec, "prefix too long");
-	if (src->path[0] != '/')
+	/* the path's first byte is spec's, "" and ":..." included */
+	if (spec[0] != '/')
 		return opts_fail(err, errlen, what, spec,
 		    "the path must be absolute");
-	o->nsrc++;
+	src = &o->src[o->nsrc++];
+	src->kind = kind;
+	src->path = path;
+	src->fd = fd;
+	src->prefix = prefix;
 	return 0;
 }
 
@@ -471,29 +475,36 @@ opts_item(struct opts *o, int l, const char *what, const char *arg,
 	return 0;
 }
 
-/* TEND_<NAME> of a long option: dashes as underscores, upper case. */
-static size_t
-opts_env_name(char *name, size_t len, const char *opt)
+/*
+ * TEND_<NAME> of a long option: dashes as underscores, upper case. The
+ * longest name ("syslog-stderr") leaves room in name[24].
+ */
+static void
+opts_env_name(char *name, const char *opt)
 {
-	size_t i, n = fmt_s(name, len, "TEND_%s", opt);
-
-	for (i = 5; i < n; i++)
-		name[i] = name[i] == '-' ? '_' : name[i] - 32;
-	return n;
+	memcpy(name, "TEND_", 5);
+	name += 5;
+	do
+		*name++ = *opt == '-' ? '_' : *opt == '\0' ? '\0' : *opt - 32;
+	while (*opt++ != '\0');
 }
 
 bool
 opts_is_step_env(const char *entry)
 {
-	char name[24];
-	const char *nm = opts_names;
-	size_t k, n;
+	const char *nm = opts_names, *e, *c;
+	size_t k;
 
+	if (strncmp(entry, "TEND_", 5) != 0)
+		return false;
+	/* NAME as opts_env_name spells it, compared byte by byte */
 	for (k = 0; k < OPTS_NOPT; k++, nm += strlen(nm) + 1) {
 		if (!(opts_table[k].flags & O_STEP))
 			continue;
-		n = opts_env_name(name, sizeof(name), nm);
-		if (strncmp(entry, name, n) == 0 && entry[n] == '=')
+		for (e = entry + 5, c = nm; *c != '\0' &&
+		    *e == (*c == '-' ? '_' : *c - 32); e++, c++)
+			;
+		if (*c == '\0' && *e == '=')
 			return true;
 	}
 	return false;
@@ -594,20 +605,19 @@ static int
 opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 {
 	char name[24], *item;
-	const char *nm = opts_names, *v, *p, *sep;
+	const char *nm = opts_names, *v, *p, *q, *sep;
 	const struct opts_opt *op;
-	size_t n;
-	bool b;
+	int b;
 
 	for (op = opts_table; op < opts_table + OPTS_NOPT;
 	    op++, nm += strlen(nm) + 1) {
 		if (!(op->flags & (O_ENV | O_STEP)))
 			continue;
-		opts_env_name(name, sizeof(name), nm);
+		opts_env_name(name, nm);
 		if ((v = opts_getenv(envp, name)) == NULL)
 			continue;
 		if (!(op->flags & O_ARG)) {
-			if (opts_bool(name, v, &b, err, errlen) == 0) {
+			if ((b = opts_bool(name, v, err, errlen)) >= 0) {
 				if (b && opts_apply(o, op, name, NULL, err,
 				    errlen) < 0)
 					return -1;
@@ -621,10 +631,14 @@ opts_env_table(struct opts *o, char *const *envp, char *err, size_t errlen)
 				return -1;
 			continue;
 		}
+		/* items between separators (by hand: no strspn, strcspn) */
 		sep = op->flags & O_SPLIT ? " \t\n" : ";";
-		for (p = v; *(p += strspn(p, sep)) != '\0'; p += n) {
-			n = strcspn(p, sep);
-			if ((item = opts_keep(o, p, n)) == NULL)
+		for (p = v; *p != '\0'; p = q + (*q != '\0')) {
+			for (q = p; *q != '\0' && strchr(sep, *q) == NULL; q++)
+				;
+			if (q == p)
+				continue;
+			if ((item = opts_keep(o, p, (size_t)(q - p))) == NULL)
 				return opts_fail(err, errlen, name, v,
 				    "too long");
 			if (opts_apply(o, op, name, item, err, errlen) < 0)
@@ -638,7 +652,7 @@ static int
 opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 {
 	const char *v;
-	bool b;
+	int b;
 
 	/* the session first: an explicit process-group variable wins */
 	if ((v = opts_getenv(envp, "DUMB_INIT_SETSID")) != NULL) {
@@ -647,7 +661,7 @@ opts_env(struct opts *o, char *const *envp, char *err, size_t errlen)
 			o->setsid = o->pgroup = v[0] == '1';
 	}
 	if ((v = opts_getenv(envp, "TEND_SETSID")) != NULL) {
-		if (opts_bool("TEND_SETSID", v, &b, err, errlen) < 0)
+		if ((b = opts_bool("TEND_SETSID", v, err, errlen)) < 0)
 			return -1;
 		o->setsid = o->pgroup = b;
 	}
@@ -710,10 +724,11 @@ static int
 opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
     size_t errlen)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	/* eq: the '=' or the end (strchrnul is linked for execvp anyway) */
+	const char *name = argv[*i] + 2, *eq = strchrnul(name, '=');
 	const char *nm = opts_names;
 	const struct opts_opt *op;
-	size_t n = eq ? (size_t)(eq - name) : strlen(name);
+	size_t n = (size_t)(eq - name);
 	char what[48];
 
 	for (op = opts_table; op < opts_table + OPTS_NOPT;
@@ -726,12 +741,12 @@ opts_one_long(struct opts *o, int argc, char **argv, int *i, char *err,
 		return -1;
 	}
 	fmt_s(what, sizeof(what), "--%s", nm);
-	if (eq && !(op->flags & (O_ARG | O_OPTARG))) {
+	if (*eq != '\0' && !(op->flags & (O_ARG | O_OPTARG))) {
 		fmt_s(err, errlen, "option '%s' takes no value", what);
 		return -1;
 	}
-	return opts_take(o, op, what, eq ? eq + 1 : NULL, argc, argv, i, err,
-	    errlen);
+	return opts_take(o, op, what, *eq != '\0' ? eq + 1 : NULL, argc,
+	    argv, i, err, errlen);
 }
 
 /* A cluster of short options "-vvg", "-e5", "-e 5" at argv[*i]. */
@@ -815,15 +830,13 @@ opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
 	if (o->wait_interval_ms == 0)
 		o->wait_interval_ms = 1;
 	if ((tv = opts_getenv(envp, "TINI_VERBOSITY")) != NULL) {
-		unsigned long n = 0;
-
 		/*
 		 * tini reads it as atoi does: never an error, empty is 0.
 		 * Leading digits count, capped at 9.
 		 */
-		if (num_scan(&tv, 9, &n) < 0 && *tv >= '0' && *tv <= '9')
-			n = 9;
-		o->verbosity = (int)n;
+		for (o->verbosity = 0; *tv >= '0' && *tv <= '9'; tv++)
+			if ((o->verbosity = o->verbosity * 10 + *tv - '0') > 9)
+				o->verbosity = 9;
 	}
 	o->argv = argv + i;
 	/* tini and dockerd: --version is a request only on its own */

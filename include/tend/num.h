@@ -13,4 +13,10 @@ int	num_scan(const char **s, unsigned long max, unsigned long *out);
 /* All of s is one number <= max; 0 or -1. */
 int	num_parse(const char *s, unsigned long max, unsigned long *out);
 
+/*
+ * As num_parse, the number as the result (max <= LONG_MAX), or -1: the
+ * caller keeps no local whose address is taken.
+ */
+long	num_value(const char *s, unsigned long max);
+
 #endif

@@ -7,8 +7,12 @@
 /*
  * Parse a signal given by name (with or without "SIG", any case) or by
  * number. allow_zero accepts "0" (the "drop it" target of --rewrite).
- * Returns 0 and fills *sig, or -1 with a message in err.
+ * Returns the signal, or -1 with a message in err (the caller keeps no
+ * local whose address is taken).
  */
+int	sig_value(const char *s, int allow_zero, char *err, size_t errlen);
+
+/* The same, as 0 with *sig filled, or -1. */
 int	sig_parse(const char *s, int allow_zero, int *sig, char *err,
 	    size_t errlen);
 
