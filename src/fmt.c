@@ -78,12 +78,7 @@ fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 	return o;
 }
 
-/*
- * general-regs-only: a variadic function's prologue otherwise stores the
- * eight SSE argument registers for va_arg(ap, double), which no
- * conversion here reads (76 bytes; GCC and clang, x86 and arm64).
- */
-__attribute__((target("general-regs-only"))) size_t
+size_t
 fmt_s(char *buf, size_t len, const char *fmt, ...)
 {
 	va_list ap;
