@@ -95,10 +95,9 @@ static int
 render_file(struct tend *t, const char *src, const char *dst,
     const struct stat *st)
 {
-	static const struct tmpl_ops ops_proto = { render_get, render_put,
-	    render_err, NULL };
+	static const struct tmpl_ops ops = { render_get, render_put,
+	    render_err };
 	const struct opts *o = t->o;
-	struct tmpl_ops ops = ops_proto;
 	struct render_out r;
 	char tmp[RENDER_PATH_MAX + 32];
 	const char *base, *what = "read";
@@ -117,7 +116,6 @@ render_file(struct tend *t, const char *src, const char *dst,
 	r.src = src;
 	r.n = 0;
 	r.werr = 0;
-	ops.ctx = &r;
 	if (!S_ISREG(st->st_mode)) {
 		/* a pipe, a /proc file: no size to map, read it */
 		if (env_read(src, RENDER_READ_MAX, &map, &len) < 0)
@@ -156,7 +154,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 		if (r.fd < 0)
 			goto fail_map;
 	}
-	nerr = tmpl_expand(map ? map : "", len, &ops);
+	nerr = tmpl_expand(map ? map : "", len, &ops, &r);
 	if (map)
 		sys_munmap(map, maplen);
 	if (nerr == 0 && render_flush(&r) < 0)

@@ -7,6 +7,7 @@
 /* The cursor p, on line line that starts at bol. */
 struct tmpl_run {
 	const struct tmpl_ops	*ops;
+	void			*ctx;
 	const char		*p, *end, *bol;
 	unsigned		 line;
 	int			 nerr;
@@ -16,14 +17,14 @@ struct tmpl_run {
 static void
 tmpl_err(struct tmpl_run *r, unsigned line, unsigned col, const char *msg)
 {
-	r->ops->err(r->ops->ctx, line, col, msg);
+	r->ops->err(r->ctx, line, col, msg);
 	r->nerr++;
 }
 
 static void
 tmpl_put(struct tmpl_run *r, const char *p, size_t n)
 {
-	if (n > 0 && r->ops->put(r->ops->ctx, p, n) < 0)
+	if (n > 0 && r->ops->put(r->ctx, p, n) < 0)
 		r->stop = -1;
 }
 
@@ -76,7 +77,7 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 			op = 0;
 	}
 	if (ev)
-		v = r->ops->get(r->ops->ctx, name, n);
+		v = r->ops->get(r->ctx, name, n);
 	/* with ':', empty is unset */
 	set = v != NULL && (!colon || *v != '\0');
 	if (op != '+' && set)
@@ -144,10 +145,10 @@ tmpl_word(struct tmpl_run *r, int depth, int ev)
 }
 
 int
-tmpl_expand(const char *s, size_t len, const struct tmpl_ops *ops)
+tmpl_expand(const char *s, size_t len, const struct tmpl_ops *ops, void *ctx)
 {
 	const char *nul = memchr(s, '\0', len);
-	struct tmpl_run r = { ops, s, nul != NULL ? nul : s + len, s, 1,
+	struct tmpl_run r = { ops, ctx, s, nul != NULL ? nul : s + len, s, 1,
 	    0, 0 };
 
 	tmpl_word(&r, 0, 1);
