@@ -101,11 +101,11 @@ render_file(struct tend *t, const char *src, const char *dst,
 	struct render_out r;
 	char tmp[RENDER_PATH_MAX + 32];
 	const char *base, *what = "read";
-	char *map = NULL;
-	size_t len = (size_t)st->st_size, maplen = len;
+	char *map;
+	size_t len, maplen = (size_t)st->st_size;
 	struct stat dst_st;
 	struct timespec ts;
-	int fd, nerr = 0, mode, try;
+	int nerr = 0, mode, try;
 
 	if (o->no_overwrite && !render_stdout(dst) &&
 	    sys_lstat(dst, &dst_st) == 0) {
@@ -116,19 +116,15 @@ render_file(struct tend *t, const char *src, const char *dst,
 	r.src = src;
 	r.n = 0;
 	r.werr = 0;
-	if (!S_ISREG(st->st_mode)) {
-		/* a pipe, a /proc file: no size to map, read it */
-		if (env_read(src, RENDER_READ_MAX, &map, &len) < 0)
-			goto fail;
-		maplen = RENDER_READ_MAX + 1;
-	} else if (len > 0) {
-		if ((fd = sys_open(src, O_RDONLY | O_CLOEXEC)) < 0)
-			goto fail;
-		map = sys_mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-		close(fd);
-		if (map == MAP_FAILED)
-			goto fail;
-	}
+	/*
+	 * Read, not mapped: a file cut while mapped would be SIGBUS. A
+	 * pipe, a /proc file: no size, up to RENDER_READ_MAX.
+	 */
+	if (!S_ISREG(st->st_mode))
+		maplen = RENDER_READ_MAX;
+	if (env_read(src, maplen, &map, &len) < 0)
+		goto fail;
+	maplen++;
 	if (render_stdout(dst)) {
 		r.fd = STDOUT_FILENO;
 	} else {
@@ -154,9 +150,8 @@ render_file(struct tend *t, const char *src, const char *dst,
 		if (r.fd < 0)
 			goto fail_map;
 	}
-	nerr = tmpl_expand(map ? map : "", len, &ops, &r);
-	if (map)
-		sys_munmap(map, maplen);
+	nerr = tmpl_expand(map, len, &ops, &r);
+	sys_munmap(map, maplen);
 	if (nerr == 0 && render_flush(&r) < 0)
 		nerr = -1;
 	if (r.fd == STDOUT_FILENO)
@@ -180,8 +175,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 		    err_str(r.werr));
 	return -1;
 fail_map:
-	if (map)
-		sys_munmap(map, maplen);
+	sys_munmap(map, maplen);
 fail:
 	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_now());
 	return -1;
