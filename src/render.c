@@ -117,10 +117,11 @@ render_file(struct tend *t, const char *src, const char *dst,
 	r.n = 0;
 	r.werr = 0;
 	/*
-	 * Read, not mapped: a file cut while mapped would be SIGBUS. A
-	 * pipe, a /proc file: no size, up to RENDER_READ_MAX.
+	 * Read, not mapped (a file cut while mapped is SIGBUS), up to its
+	 * size or RENDER_READ_MAX, whichever is more: a pipe or a /proc
+	 * file has no size, a file may grow meanwhile.
 	 */
-	if (!S_ISREG(st->st_mode))
+	if (maplen < RENDER_READ_MAX)
 		maplen = RENDER_READ_MAX;
 	if (env_read(src, maplen, &map, &len) < 0)
 		goto fail;
