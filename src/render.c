@@ -83,6 +83,14 @@ render_err(void *ctx, unsigned line, unsigned col, const char *msg)
 	    (int)col, msg);
 }
 
+/* "cannot VERB PATH: errno's text"; -1. */
+static int
+render_fail(const char *verb, const char *path)
+{
+	tlog(1, TLOG_ERR, "cannot %s %s: %s", verb, path, err_now());
+	return -1;
+}
+
 /* Whether dst is "-", stdout. */
 static bool
 render_stdout(const char *dst)
@@ -178,8 +186,7 @@ render_file(struct tend *t, const char *src, const char *dst,
 fail_map:
 	sys_munmap(map, maplen);
 fail:
-	tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_now());
-	return -1;
+	return render_fail(what, src);
 }
 
 /* src and dst are directories: every entry, recursively. */
@@ -192,10 +199,8 @@ render_dir(struct tend *t, const char *src, const char *dst)
 	const char *name;
 	int rc = 0;
 
-	if (fs_dir_open(&dir, src) < 0) {
-		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_now());
-		return -1;
-	}
+	if (fs_dir_open(&dir, src) < 0)
+		return render_fail("read", src);
 	while ((name = fs_dir_next(&dir)) != NULL) {
 		/* Kubernetes' "..data", "..2024_...": its volume's links */
 		if (strncmp(name, "..", 2) == 0)
@@ -243,9 +248,7 @@ render_run(struct tend *t)
 			    "long", 64, src);
 			rc = -1;
 		} else if (sys_stat(src, &st) < 0) {
-			tlog(1, TLOG_ERR, "cannot render %s: %s", src,
-			    err_now());
-			rc = -1;
+			rc = render_fail("render", src);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (render_stdout(dst)) {
 				tlog(1, TLOG_ERR, "cannot render directory %s "
