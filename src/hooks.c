@@ -26,53 +26,51 @@
 
 #define HOOKS_MAX	256
 
-/* Add path (a file) or a directory's executables, sorted, to v. */
-static void
-hooks_add(struct tend *t, const char *path, const char **v, size_t *n)
-{
-	struct fs_dir d;
-	struct stat st;
-	const char *name;
-	size_t first = *n, i, len;
-	char *s;
-
-	if (sys_stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		if (*n < HOOKS_MAX)
-			v[(*n)++] = path;	/* exec says what is wrong */
-		return;
-	}
-	if (fs_dir_open(&d, path) < 0)
-		return;
-	while (*n < HOOKS_MAX && (name = fs_dir_next(&d)) != NULL) {
-		len = strlen(path) + strlen(name) + 2;
-		if (name[0] == '.' || (s = env_alloc(&t->env, len)) == NULL)
-			continue;
-		fmt_s(s, len, "%s/%s", path, name);
-		/* executables only, as run-parts: a README is no hook */
-		if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
-		    syscall(SYS_faccessat, AT_FDCWD, s, X_OK) < 0)
-			continue;
-		/* insertion sort: lexical, as the C locale's ls */
-		for (i = *n; i > first && strcmp(v[i - 1], s) > 0; i--)
-			v[i] = v[i - 1];
-		v[i] = s;
-		(*n)++;
-	}
-	fs_dir_close(&d);
-}
-
+/*
+ * The hooks of list k: each path (a file) or a directory's executables,
+ * sorted; at most HOOKS_MAX in all.
+ */
 static size_t
 hooks_list(struct tend *t, enum opts_list_kind k, const char ***out)
 {
 	const struct opts_list *l = &t->o->list[k];
-	const char **v;
-	size_t i, n = 0;
+	const char **v, *path, *name;
+	struct fs_dir d;
+	struct stat st;
+	size_t first, i, j, n = 0, len;
+	char *s;
 
 	if (l->n == 0 || (v = env_alloc(&t->env, HOOKS_MAX * sizeof(*v))) ==
 	    NULL)
 		return 0;
-	for (i = 0; i < l->n; i++)
-		hooks_add(t, l->v[i], v, &n);
+	for (j = 0; j < l->n; j++) {
+		path = l->v[j];
+		if (sys_stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+			if (n < HOOKS_MAX)
+				v[n++] = path;	/* exec says what is wrong */
+			continue;
+		}
+		if (fs_dir_open(&d, path) < 0)
+			continue;
+		first = n;
+		while (n < HOOKS_MAX && (name = fs_dir_next(&d)) != NULL) {
+			len = strlen(path) + strlen(name) + 2;
+			if (name[0] == '.' ||
+			    (s = env_alloc(&t->env, len)) == NULL)
+				continue;
+			fmt_s(s, len, "%s/%s", path, name);
+			/* executables only, as run-parts: a README is no hook */
+			if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
+			    syscall(SYS_faccessat, AT_FDCWD, s, X_OK) < 0)
+				continue;
+			/* insertion sort: lexical, as the C locale's ls */
+			for (i = n; i > first && strcmp(v[i - 1], s) > 0; i--)
+				v[i] = v[i - 1];
+			v[i] = s;
+			n++;
+		}
+		fs_dir_close(&d);
+	}
 	*out = v;
 	return n;
 }
