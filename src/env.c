@@ -142,18 +142,18 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 
 	if ((fd = sys_open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
-	/* one byte more than max: a longer file shows as got > max */
+	/*
+	 * One byte more than max: a longer file shows as got > max. No
+	 * EINTR: read(2) fails so only once a handler ran (signal(7)), and
+	 * tend installs none.
+	 */
 	if ((b = env_map(max + 1)) != NULL)
-		while (got <= max &&
-		    (r = read(fd, b + got, max + 1 - got)) != 0) {
-			if (r > 0)
-				got += (size_t)r;
-			else if (errno != EINTR)
-				break;
-		}
+		while ((r = read(fd, b + got, max + 1 - got)) > 0 &&
+		    (got += (size_t)r) <= max)
+			;
 	err = b == NULL || r < 0 ? errno : EFBIG;
 	close(fd);
-	if (b != NULL && r >= 0 && got <= max) {
+	if (b != NULL && r == 0) {
 		*buf = b;
 		*len = got;
 		return 0;
