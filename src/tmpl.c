@@ -12,6 +12,8 @@ struct tmpl_run {
 	unsigned		 line;
 	int			 nerr;
 	int			 stop;	/* -1 put failed, 1 too deep */
+	/* "name: message", here: no array (and canary) in each tmpl_expr */
+	char			 msg[TMPL_NAME_MAX + 2 + 127 + 1];
 };
 
 static void
@@ -47,7 +49,6 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 	const char *at = r->p, *name = at + 2, *p = name, *w, *v = NULL;
 	/* taken now: a word may span lines */
 	unsigned line = r->line, col = (unsigned)(at - r->bol) + 1;
-	char msg[TMPL_NAME_MAX + 2 + 127 + 1];	/* "name: message" */
 	size_t n;
 	int colon, op, set;
 
@@ -98,10 +99,10 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 	 * could show a value.
 	 */
 	if ((op == '}' || op == '?') && ev && !set) {
-		fmt_s(msg, sizeof(msg), r->p == w ? "${%.*s} is not set" :
-		    "%.*s: %.*s", (int)n, name,
+		fmt_s(r->msg, sizeof(r->msg), r->p == w ?
+		    "${%.*s} is not set" : "%.*s: %.*s", (int)n, name,
 		    r->p - w > 127 ? 127 : (int)(r->p - w), w);
-		tmpl_err(r, line, col, msg);
+		tmpl_err(r, line, col, r->msg);
 	}
 	r->p++;
 }
@@ -148,8 +149,15 @@ int
 tmpl_expand(const char *s, size_t len, const struct tmpl_ops *ops, void *ctx)
 {
 	const char *nul = memchr(s, '\0', len);
-	struct tmpl_run r = { ops, ctx, s, nul != NULL ? nul : s + len, s, 1,
-	    0, 0 };
+	struct tmpl_run r;
+
+	/* member by member: an initializer would zero msg too */
+	r.ops = ops;
+	r.ctx = ctx;
+	r.p = r.bol = s;
+	r.end = nul != NULL ? nul : s + len;
+	r.line = 1;
+	r.nerr = r.stop = 0;
 
 	tmpl_word(&r, 0, 1);
 	if (r.stop < 0)
