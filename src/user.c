@@ -31,11 +31,16 @@ user_line(const char **pos, const char *end, const char **f, int nf)
 	return *f[0] != '#' && i == nf - 1;
 }
 
-/* All of p..e is one id: 1, or 0 (no number, or one too large). */
-static int
-user_id(const char *p, const char *e, unsigned long *id)
+/* No id: past USER_ID_MAX, so it matches none. */
+#define USER_NOID	(~0UL)
+
+/* All of p..e as one id, or USER_NOID (no number, or one too large). */
+static unsigned long
+user_id(const char *p, const char *e)
 {
-	return num_scan(&p, USER_ID_MAX, id) == 0 && p == e;
+	unsigned long id;
+
+	return num_scan(&p, USER_ID_MAX, &id) == 0 && p == e ? id : USER_NOID;
 }
 
 static int
@@ -66,20 +71,21 @@ user_resolve(const char *spec, const char *passwd, size_t plen,
 	const char *what = "user", *db = "passwd";
 	size_t n = g != NULL ? (size_t)(g - spec) : strlen(spec), hn;
 	unsigned long id, v, w;
-	int r, num;
+	int r;
 
 	if (n == 0 || (g != NULL && *++g == '\0')) {
 		fmt_s(err, errlen, "bad user '%s': empty name", spec);
 		return -1;
 	}
 	/* a number too large for an id is a name (none will match) */
-	num = user_id(spec, spec + n, &id);
+	id = user_id(spec, spec + n);
 	c->gid = cur_gid;
 	memcpy(c->home, "/", 2);
 	for (pos = passwd; (r = user_line(&pos, passwd + plen, f, 7)) >= 0;) {
-		if (r == 0 || !user_id(f[2], f[3] - 1, &v) ||
-		    !user_id(f[3], f[4] - 1, &w) ||
-		    !(num ? v == id : user_eq(f[0], f[1] - 1, spec, n)))
+		if (r == 0 || (v = user_id(f[2], f[3] - 1)) == USER_NOID ||
+		    (w = user_id(f[3], f[4] - 1)) == USER_NOID ||
+		    !(id != USER_NOID ? v == id :
+		    user_eq(f[0], f[1] - 1, spec, n)))
 			continue;
 		id = v;
 		c->gid = (gid_t)w;
@@ -93,7 +99,7 @@ user_resolve(const char *spec, const char *passwd, size_t plen,
 		}
 		break;
 	}
-	if (name == NULL && !num)
+	if (name == NULL && id == USER_NOID)
 		goto unknown;
 	c->uid = (uid_t)id;
 	c->groups[0] = c->gid;
@@ -102,15 +108,15 @@ user_resolve(const char *spec, const char *passwd, size_t plen,
 		spec = g;
 		n = strlen(g);
 		what = db = "group";
-		if (user_id(g, g + n, &id)) {
-			c->groups[0] = (gid_t)id;
+		if ((v = user_id(g, g + n)) != USER_NOID) {
+			c->groups[0] = (gid_t)v;
 			goto done;
 		}
 	} else if (name == NULL)
 		goto done;
 	/* GROUP by name, or every group that lists the user */
 	for (pos = group; (r = user_line(&pos, group + glen, f, 4)) >= 0;) {
-		if (r == 0 || !user_id(f[2], f[3] - 1, &v))
+		if (r == 0 || (v = user_id(f[2], f[3] - 1)) == USER_NOID)
 			continue;
 		if (g != NULL) {
 			if (user_eq(f[0], f[1] - 1, g, n)) {
