@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "tend/fmt.h"
-#include "tend/num.h"
 #include "tend/user.h"
 
 /* (uid_t)-1 and (gid_t)-1 mean "no id" to setresuid and chown. */
@@ -34,13 +33,23 @@ user_line(const char **pos, const char *end, const char **f, int nf)
 /* No id: past USER_ID_MAX, so it matches none. */
 #define USER_NOID	(~0UL)
 
-/* All of p..e as one id, or USER_NOID (no number, or one too large). */
+/*
+ * All of p..e as one id, or USER_NOID (no digit, another byte, or past
+ * USER_ID_MAX). Digits of its own: num_scan's pointer and result would
+ * live in memory, with a stack canary.
+ */
 static unsigned long
 user_id(const char *p, const char *e)
 {
-	unsigned long id;
+	unsigned long id = 0;
 
-	return num_scan(&p, USER_ID_MAX, &id) == 0 && p == e ? id : USER_NOID;
+	if (p == e)
+		return USER_NOID;
+	for (; p < e; p++)
+		if ((unsigned)(*p - '0') > 9 ||
+		    (id = id * 10 + (unsigned long)(*p - '0')) > USER_ID_MAX)
+			return USER_NOID;
+	return id;
 }
 
 static int
