@@ -47,6 +47,11 @@ env_alloc(struct env *e, size_t n)
 	return p;
 }
 
+/*
+ * Room for one more entry and the NULL after it. Every slot past e->n is
+ * NULL: env_alloc's memory is 0-filled, env_unset clears the one it
+ * vacates; so an entry added needs no NULL written after it.
+ */
 static int
 env_grow(struct env *e)
 {
@@ -59,7 +64,6 @@ env_grow(struct env *e)
 		return -1;
 	if (e->n)
 		memcpy(v, e->v, e->n * sizeof(*v));
-	v[e->n] = NULL;
 	e->v = v;
 	return 0;
 }
@@ -68,15 +72,13 @@ int
 env_init(struct env *e, char **envp)
 {
 	memset(e, 0, sizeof(*e));
-	if (env_grow(e) < 0)
-		return -1;
-	for (; envp && *envp; envp++) {
+	for (;;) {
 		if (env_grow(e) < 0)
 			return -1;
-		e->v[e->n++] = *envp;
+		if (envp == NULL || *envp == NULL)
+			return 0;
+		e->v[e->n++] = *envp++;
 	}
-	e->v[e->n] = NULL;
-	return 0;
 }
 
 static char **
@@ -117,7 +119,6 @@ env_set(struct env *e, const char *name, size_t n, const char *val,
 	if (env_grow(e) < 0)
 		return -1;
 	e->v[e->n++] = s;
-	e->v[e->n] = NULL;
 	return 0;
 }
 

@@ -36,14 +36,14 @@ privdrop_resolve(struct tend *t, char *err, size_t errlen)
 	(void)env_read("/etc/group", ENV_FILE_MAX, &gr, &gl);
 	rc = user_resolve(o->user, pw ? pw : "", pl, gr ? gr : "", gl,
 	    getgid(), c, why, sizeof(why));
+	if (rc < 0)
+		fmt_s(err, errlen, "--user %s: %s", o->user, why);
 	if (pw)
 		sys_munmap(pw, ENV_FILE_MAX + 1);
 	if (gr)
 		sys_munmap(gr, ENV_FILE_MAX + 1);
-	if (rc < 0) {
-		fmt_s(err, errlen, "--user %s: %s", o->user, why);
+	if (rc < 0)
 		return -1;
-	}
 	/* not root: only the identity tend already has, never half of one */
 	if ((euid = geteuid()) != 0 && (c->uid != euid ||
 	    c->gid != getegid())) {
