@@ -66,7 +66,8 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 	op = p < r->end ? *p : 0;
 	if (op == 0 || n == 0 || n > TMPL_NAME_MAX ||
 	    (unsigned)(*name - '0') < 10 ||
-	    ((op != '}' || colon) && !memchr("-?+", op, 3))) {
+	    ((op != '}' || colon) && op != '-' && op != '?' &&
+	    op != '+')) {
 		/*
 		 * The rest up to its '}' is taken as a word not used: what
 		 * holds this expression stays whole, no error comes twice.
