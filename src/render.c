@@ -179,10 +179,10 @@ render_file(struct tend *t, const char *src, const char *dst,
 	if (nerr == 0)
 		return 0;
 	(void)unlink(tmp);
-	if (nerr < 0)
-		tlog(1, TLOG_ERR, "cannot write %s: %s", dst,
-		    err_str(r.werr));
-	return -1;
+	if (nerr > 0)
+		return -1;
+	errno = r.werr;
+	return render_fail("write", dst);
 fail_map:
 	sys_munmap(map, maplen);
 fail:
