@@ -82,7 +82,7 @@ hooks_pre(struct tend *t)
 	size_t i, n = hooks_list(t, OPTS_L_PRE, &v);
 
 	for (i = 0; i < n; i++) {
-		tlog(t->o->verbosity, TLOG_INFO, "pre hook %s", v[i]);
+		tlog(t->o->verbosity, TLOG_INFO, "%s hook %s", "pre", v[i]);
 		if (spawn_hook(t, v[i]) < 0) {
 			tlog(1, TLOG_ERR, "cannot fork: %s", err_now());
 			return EXIT_USAGE;
@@ -94,8 +94,9 @@ hooks_pre(struct tend *t)
 		if (t->aborted)
 			return -1;
 		if (t->hook_status != 0) {
-			tlog(1, TLOG_ERR, "pre hook %s failed with status %d",
-			    v[i], t->hook_status);
+			/* one format for pre and post hooks (merged by ld) */
+			tlog(1, TLOG_ERR, "%s hook %s failed with status %d",
+			    "pre", v[i], t->hook_status);
 			return t->hook_status;
 		}
 	}
@@ -109,7 +110,7 @@ hooks_post_next(struct tend *t)
 	while (t->post_i < t->npost) {
 		const char *h = t->post[t->post_i++];
 
-		tlog(t->o->verbosity, TLOG_INFO, "post hook %s", h);
+		tlog(t->o->verbosity, TLOG_INFO, "%s hook %s", "post", h);
 		if (spawn_hook(t, h) > 0)
 			return;
 		tlog(1, TLOG_ERR, "cannot fork post hook %s: %s", h,
@@ -176,7 +177,7 @@ hooks_reaped(struct tend *t, int st)
 		return;
 	}
 	if (t->hook_status != 0)
-		tlog(1, TLOG_ERR, "post hook %s failed with status %d",
+		tlog(1, TLOG_ERR, "%s hook %s failed with status %d", "post",
 		    t->post[t->post_i - 1], t->hook_status);
 	hooks_post_next(t);
 }
