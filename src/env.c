@@ -139,7 +139,7 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 	char *b;
 	size_t got = 0;
 	ssize_t r = 0;
-	int fd, err;
+	int fd;
 
 	if ((fd = sys_open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
@@ -152,16 +152,18 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 		while ((r = read(fd, b + got, max + 1 - got)) > 0 &&
 		    (got += (size_t)r) <= max)
 			;
-	err = b == NULL || r < 0 ? errno : EFBIG;
+	/* errno stays mmap's or read's: close and munmap succeed here */
 	close(fd);
-	if (b != NULL && r == 0) {
+	if (b == NULL)
+		return -1;
+	if (r == 0) {
 		*buf = b;
 		*len = got;
 		return 0;
 	}
-	if (b != NULL)
-		sys_munmap(b, max + 1);
-	errno = err;
+	if (r > 0)
+		errno = EFBIG;
+	sys_munmap(b, max + 1);
 	return -1;
 }
 
