@@ -108,10 +108,10 @@ env_set(struct env *e, const char *name, size_t n, const char *val,
 
 	if ((s = env_alloc(e, n + vlen + 2)) == NULL)
 		return -1;
+	/* the NUL is there: env_alloc's memory is 0-filled */
 	memcpy(s, name, n);
 	s[n] = '=';
 	memcpy(s + n + 1, val, vlen);
-	s[n + 1 + vlen] = '\0';
 	if ((p = env_find(e, name, n)) != NULL) {
 		*p = s;
 		return 0;
