@@ -31,7 +31,7 @@ struct render_out {
 	struct tend	*t;
 	const char	*src;
 	int		 fd;
-	int		 werr;		/* errno of a failed write */
+	int		 werr;		/* errno of a failed write (set with it) */
 	size_t		 n;
 	char		 buf[8192];
 };
@@ -123,7 +123,6 @@ render_file(struct tend *t, const char *src, const char *dst,
 	r.t = t;
 	r.src = src;
 	r.n = 0;
-	r.werr = 0;
 	/*
 	 * Read, not mapped (a file cut while mapped is SIGBUS), up to its
 	 * size or RENDER_READ_MAX, whichever is more: a pipe or a /proc
