@@ -25,7 +25,7 @@
 #include "tend/sys.h"
 
 #define RENDER_PATH_MAX	4096
-#define RENDER_READ_MAX	(16u << 20)	/* a template that is not a file */
+#define RENDER_READ_MAX	(16u << 20)	/* a pipe's template: at most this */
 
 struct render_out {
 	struct tend	*t;
