@@ -47,6 +47,11 @@ env_alloc(struct env *e, size_t n)
 	return p;
 }
 
+/*
+ * Room for one more entry and the NULL after it. Every slot past e->n is
+ * NULL: env_alloc's memory is 0-filled, env_unset clears the one it
+ * vacates; so an entry added needs no NULL written after it.
+ */
 static int
 env_grow(struct env *e)
 {
@@ -59,7 +64,6 @@ env_grow(struct env *e)
 		return -1;
 	if (e->n)
 		memcpy(v, e->v, e->n * sizeof(*v));
-	v[e->n] = NULL;
 	e->v = v;
 	return 0;
 }
@@ -68,15 +72,13 @@ int
 env_init(struct env *e, char **envp)
 {
 	memset(e, 0, sizeof(*e));
-	if (env_grow(e) < 0)
-		return -1;
-	for (; envp && *envp; envp++) {
+	for (;;) {
 		if (env_grow(e) < 0)
 			return -1;
-		e->v[e->n++] = *envp;
+		if (envp == NULL || *envp == NULL)
+			return 0;
+		e->v[e->n++] = *envp++;
 	}
-	e->v[e->n] = NULL;
-	return 0;
 }
 
 static char **
@@ -106,10 +108,10 @@ env_set(struct env *e, const char *name, size_t n, const char *val,
 
 	if ((s = env_alloc(e, n + vlen + 2)) == NULL)
 		return -1;
+	/* the NUL is there: env_alloc's memory is 0-filled */
 	memcpy(s, name, n);
 	s[n] = '=';
 	memcpy(s + n + 1, val, vlen);
-	s[n + 1 + vlen] = '\0';
 	if ((p = env_find(e, name, n)) != NULL) {
 		*p = s;
 		return 0;
@@ -117,7 +119,6 @@ env_set(struct env *e, const char *name, size_t n, const char *val,
 	if (env_grow(e) < 0)
 		return -1;
 	e->v[e->n++] = s;
-	e->v[e->n] = NULL;
 	return 0;
 }
 
@@ -138,29 +139,31 @@ env_read(const char *path, size_t max, char **buf, size_t *len)
 	char *b;
 	size_t got = 0;
 	ssize_t r = 0;
-	int fd, err;
+	int fd;
 
 	if ((fd = sys_open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
-	/* one byte more than max: a longer file shows as got > max */
+	/*
+	 * One byte more than max: a longer file shows as got > max. No
+	 * EINTR: read(2) fails so only once a handler ran (signal(7)), and
+	 * tend installs none.
+	 */
 	if ((b = env_map(max + 1)) != NULL)
-		while (got <= max &&
-		    (r = read(fd, b + got, max + 1 - got)) != 0) {
-			if (r > 0)
-				got += (size_t)r;
-			else if (errno != EINTR)
-				break;
-		}
-	err = b == NULL || r < 0 ? errno : EFBIG;
+		while ((r = read(fd, b + got, max + 1 - got)) > 0 &&
+		    (got += (size_t)r) <= max)
+			;
+	/* errno stays mmap's or read's: close and munmap succeed here */
 	close(fd);
-	if (b != NULL && r >= 0 && got <= max) {
+	if (b == NULL)
+		return -1;
+	if (r == 0) {
 		*buf = b;
 		*len = got;
 		return 0;
 	}
-	if (b != NULL)
-		sys_munmap(b, max + 1);
-	errno = err;
+	if (r > 0)
+		errno = EFBIG;
+	sys_munmap(b, max + 1);
 	return -1;
 }
 

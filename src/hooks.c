@@ -26,53 +26,51 @@
 
 #define HOOKS_MAX	256
 
-/* Add path (a file) or a directory's executables, sorted, to v. */
-static void
-hooks_add(struct tend *t, const char *path, const char **v, size_t *n)
-{
-	struct fs_dir d;
-	struct stat st;
-	const char *name;
-	size_t first = *n, i, len;
-	char *s;
-
-	if (sys_stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		if (*n < HOOKS_MAX)
-			v[(*n)++] = path;	/* exec says what is wrong */
-		return;
-	}
-	if (fs_dir_open(&d, path) < 0)
-		return;
-	while (*n < HOOKS_MAX && (name = fs_dir_next(&d)) != NULL) {
-		len = strlen(path) + strlen(name) + 2;
-		if (name[0] == '.' || (s = env_alloc(&t->env, len)) == NULL)
-			continue;
-		fmt_s(s, len, "%s/%s", path, name);
-		/* executables only, as run-parts: a README is no hook */
-		if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
-		    syscall(SYS_faccessat, AT_FDCWD, s, X_OK) < 0)
-			continue;
-		/* insertion sort: lexical, as the C locale's ls */
-		for (i = *n; i > first && strcmp(v[i - 1], s) > 0; i--)
-			v[i] = v[i - 1];
-		v[i] = s;
-		(*n)++;
-	}
-	fs_dir_close(&d);
-}
-
+/*
+ * The hooks of list k: each path (a file) or a directory's executables,
+ * sorted; at most HOOKS_MAX in all.
+ */
 static size_t
 hooks_list(struct tend *t, enum opts_list_kind k, const char ***out)
 {
 	const struct opts_list *l = &t->o->list[k];
-	const char **v;
-	size_t i, n = 0;
+	const char **v, *path, *name;
+	struct fs_dir d;
+	struct stat st;
+	size_t first, i, j, n = 0, len;
+	char *s;
 
 	if (l->n == 0 || (v = env_alloc(&t->env, HOOKS_MAX * sizeof(*v))) ==
 	    NULL)
 		return 0;
-	for (i = 0; i < l->n; i++)
-		hooks_add(t, l->v[i], v, &n);
+	for (j = 0; j < l->n; j++) {
+		path = l->v[j];
+		if (sys_stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+			if (n < HOOKS_MAX)
+				v[n++] = path;	/* exec says what is wrong */
+			continue;
+		}
+		if (fs_dir_open(&d, path) < 0)
+			continue;
+		first = n;
+		while (n < HOOKS_MAX && (name = fs_dir_next(&d)) != NULL) {
+			len = strlen(path) + strlen(name) + 2;
+			if (name[0] == '.' ||
+			    (s = env_alloc(&t->env, len)) == NULL)
+				continue;
+			fmt_s(s, len, "%s/%s", path, name);
+			/* executables only, as run-parts: a README is no hook */
+			if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
+			    syscall(SYS_faccessat, AT_FDCWD, s, X_OK) < 0)
+				continue;
+			/* insertion sort: lexical, as the C locale's ls */
+			for (i = n; i > first && strcmp(v[i - 1], s) > 0; i--)
+				v[i] = v[i - 1];
+			v[i] = s;
+			n++;
+		}
+		fs_dir_close(&d);
+	}
 	*out = v;
 	return n;
 }
@@ -84,7 +82,7 @@ hooks_pre(struct tend *t)
 	size_t i, n = hooks_list(t, OPTS_L_PRE, &v);
 
 	for (i = 0; i < n; i++) {
-		tlog(t->o->verbosity, TLOG_INFO, "pre hook %s", v[i]);
+		tlog(t->o->verbosity, TLOG_INFO, "%s hook %s", "pre", v[i]);
 		if (spawn_hook(t, v[i]) < 0) {
 			tlog(1, TLOG_ERR, "cannot fork: %s", err_now());
 			return EXIT_USAGE;
@@ -96,8 +94,9 @@ hooks_pre(struct tend *t)
 		if (t->aborted)
 			return -1;
 		if (t->hook_status != 0) {
-			tlog(1, TLOG_ERR, "pre hook %s failed with status %d",
-			    v[i], t->hook_status);
+			/* one format for pre and post hooks (merged by ld) */
+			tlog(1, TLOG_ERR, "%s hook %s failed with status %d",
+			    "pre", v[i], t->hook_status);
 			return t->hook_status;
 		}
 	}
@@ -111,7 +110,7 @@ hooks_post_next(struct tend *t)
 	while (t->post_i < t->npost) {
 		const char *h = t->post[t->post_i++];
 
-		tlog(t->o->verbosity, TLOG_INFO, "post hook %s", h);
+		tlog(t->o->verbosity, TLOG_INFO, "%s hook %s", "post", h);
 		if (spawn_hook(t, h) > 0)
 			return;
 		tlog(1, TLOG_ERR, "cannot fork post hook %s: %s", h,
@@ -178,7 +177,7 @@ hooks_reaped(struct tend *t, int st)
 		return;
 	}
 	if (t->hook_status != 0)
-		tlog(1, TLOG_ERR, "post hook %s failed with status %d",
+		tlog(1, TLOG_ERR, "%s hook %s failed with status %d", "post",
 		    t->post[t->post_i - 1], t->hook_status);
 	hooks_post_next(t);
 }

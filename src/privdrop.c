@@ -36,10 +36,9 @@ privdrop_resolve(struct tend *t, char *err, size_t errlen)
 	(void)env_read("/etc/group", ENV_FILE_MAX, &gr, &gl);
 	rc = user_resolve(o->user, pw ? pw : "", pl, gr ? gr : "", gl,
 	    getgid(), c, why, sizeof(why));
-	if (pw)
-		sys_munmap(pw, ENV_FILE_MAX + 1);
-	if (gr)
-		sys_munmap(gr, ENV_FILE_MAX + 1);
+	/* what was not read has length 0: EINVAL, nothing unmapped */
+	sys_munmap(pw, pw ? ENV_FILE_MAX + 1 : 0);
+	sys_munmap(gr, gr ? ENV_FILE_MAX + 1 : 0);
 	if (rc < 0) {
 		fmt_s(err, errlen, "--user %s: %s", o->user, why);
 		return -1;

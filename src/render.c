@@ -26,13 +26,13 @@
 #include "tend/sys.h"
 
 #define RENDER_PATH_MAX	4096
-#define RENDER_READ_MAX	(16u << 20)	/* a template that is not a file */
+#define RENDER_READ_MAX	(16u << 20)	/* a pipe's template: at most this */
 
 struct render_out {
 	struct tend	*t;
 	const char	*src;
 	int		 fd;
-	int		 werr;		/* errno of a failed write */
+	int		 werr;		/* errno of a failed write (set with it) */
 	size_t		 n;
 	char		 buf[8192];
 };
@@ -82,6 +82,14 @@ render_err(void *ctx, unsigned line, unsigned col, const char *msg)
 
 	tlog(1, TLOG_ERR, "cannot render %s:%d:%d: %s", r->src, (int)line,
 	    (int)col, msg);
+}
+
+/* "cannot VERB PATH: errno's text"; -1. */
+static int
+render_fail(const char *verb, const char *path)
+{
+	tlog(1, TLOG_ERR, "cannot %s %s: %s", verb, path, err_now());
+	return -1;
 }
 
 /* Whether dst is "-", stdout. */
@@ -155,18 +163,17 @@ static int
 render_file(struct tend *t, const char *src, const char *dst,
     const struct stat *st)
 {
-	static const struct tmpl_ops ops_proto = { render_get, render_put,
-	    render_err, NULL };
+	static const struct tmpl_ops ops = { render_get, render_put,
+	    render_err };
 	const struct opts *o = t->o;
-	struct tmpl_ops ops = ops_proto;
 	struct render_out r;
 	char tmp[RENDER_PATH_MAX + 32];
 	const char *base, *what = "read";
-	char *map = NULL;
-	size_t len = (size_t)st->st_size, maplen = len;
+	char *map;
+	size_t len, maplen = (size_t)st->st_size;
 	struct stat dst_st;
 	struct timespec ts;
-	int fd, nerr = 0, mode, try;
+	int nerr = 0, mode, try;
 
 	if (o->no_overwrite && !render_stdout(dst) &&
 	    sys_lstat(dst, &dst_st) == 0) {
@@ -176,20 +183,18 @@ render_file(struct tend *t, const char *src, const char *dst,
 	r.t = t;
 	r.src = src;
 	r.n = 0;
-	r.werr = 0;
-	ops.ctx = &r;
-	if (!S_ISREG(st->st_mode)) {
-		if (render_pipe(t, src, &map, &len) < 0)
-			goto fail;
-		maplen = RENDER_READ_MAX + 1;
-	} else if (len > 0) {
-		if ((fd = sys_open(src, O_RDONLY | O_CLOEXEC)) < 0)
-			goto fail;
-		map = sys_mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-		close(fd);
-		if (map == MAP_FAILED)
-			goto fail;
-	}
+	/*
+	 * Read, not mapped (a file cut while mapped is SIGBUS), up to its
+	 * size or RENDER_READ_MAX, whichever is more: a pipe or a /proc
+	 * file has no size, a file may grow meanwhile. What is not a
+	 * regular file may wait for a writer: render_pipe serves signals.
+	 */
+	if (maplen < RENDER_READ_MAX)
+		maplen = RENDER_READ_MAX;
+	if ((S_ISREG(st->st_mode) ? env_read(src, maplen, &map, &len) :
+	    render_pipe(t, src, &map, &len)) < 0)
+		goto fail;
+	maplen++;
 	if (render_stdout(dst)) {
 		r.fd = STDOUT_FILENO;
 	} else {
@@ -215,9 +220,8 @@ render_file(struct tend *t, const char *src, const char *dst,
 		if (r.fd < 0)
 			goto fail_map;
 	}
-	nerr = tmpl_expand(map ? map : "", len, &ops);
-	if (map)
-		sys_munmap(map, maplen);
+	nerr = tmpl_expand(map, len, &ops, &r);
+	sys_munmap(map, maplen);
 	if (nerr == 0 && render_flush(&r) < 0)
 		nerr = -1;
 	if (r.fd == STDOUT_FILENO)
@@ -236,17 +240,15 @@ render_file(struct tend *t, const char *src, const char *dst,
 	if (nerr == 0)
 		return 0;
 	(void)unlink(tmp);
-	if (nerr < 0)
-		tlog(1, TLOG_ERR, "cannot write %s: %s", dst,
-		    err_str(r.werr));
-	return -1;
+	if (nerr > 0)
+		return -1;
+	errno = r.werr;
+	return render_fail("write", dst);
 fail_map:
-	if (map)
-		sys_munmap(map, maplen);
+	sys_munmap(map, maplen);
 fail:
-	if (!t->aborted)
-		tlog(1, TLOG_ERR, "cannot %s %s: %s", what, src, err_now());
-	return -1;
+	/* a stop signal while waiting for a FIFO's writer: nothing to say */
+	return t->aborted ? -1 : render_fail(what, src);
 }
 
 /* src and dst are directories: every entry, recursively. */
@@ -259,10 +261,8 @@ render_dir(struct tend *t, const char *src, const char *dst)
 	const char *name;
 	int rc = 0;
 
-	if (fs_dir_open(&dir, src) < 0) {
-		tlog(1, TLOG_ERR, "cannot read %s: %s", src, err_now());
-		return -1;
-	}
+	if (fs_dir_open(&dir, src) < 0)
+		return render_fail("read", src);
 	while ((name = fs_dir_next(&dir)) != NULL) {
 		/* Kubernetes' "..data", "..2024_...": its volume's links */
 		if (strncmp(name, "..", 2) == 0)
@@ -310,9 +310,7 @@ render_run(struct tend *t)
 			    "long", 64, src);
 			rc = -1;
 		} else if (sys_stat(src, &st) < 0) {
-			tlog(1, TLOG_ERR, "cannot render %s: %s", src,
-			    err_now());
-			rc = -1;
+			rc = render_fail("render", src);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (render_stdout(dst)) {
 				tlog(1, TLOG_ERR, "cannot render directory %s "

@@ -7,23 +7,26 @@
 /* The cursor p, on line line that starts at bol. */
 struct tmpl_run {
 	const struct tmpl_ops	*ops;
+	void			*ctx;
 	const char		*p, *end, *bol;
 	unsigned		 line;
 	int			 nerr;
 	int			 stop;	/* -1 put failed, 1 too deep */
+	/* "name: message", here: no array (and canary) in each tmpl_expr */
+	char			 msg[TMPL_NAME_MAX + 2 + 127 + 1];
 };
 
 static void
 tmpl_err(struct tmpl_run *r, unsigned line, unsigned col, const char *msg)
 {
-	r->ops->err(r->ops->ctx, line, col, msg);
+	r->ops->err(r->ctx, line, col, msg);
 	r->nerr++;
 }
 
 static void
 tmpl_put(struct tmpl_run *r, const char *p, size_t n)
 {
-	if (n > 0 && r->ops->put(r->ops->ctx, p, n) < 0)
+	if (n > 0 && r->ops->put(r->ctx, p, n) < 0)
 		r->stop = -1;
 }
 
@@ -46,7 +49,6 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 	const char *at = r->p, *name = at + 2, *p = name, *w, *v = NULL;
 	/* taken now: a word may span lines */
 	unsigned line = r->line, col = (unsigned)(at - r->bol) + 1;
-	char msg[TMPL_NAME_MAX + 2 + 127 + 1];	/* "name: message" */
 	size_t n;
 	int colon, op, set;
 
@@ -64,7 +66,8 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 	op = p < r->end ? *p : 0;
 	if (op == 0 || n == 0 || n > TMPL_NAME_MAX ||
 	    (unsigned)(*name - '0') < 10 ||
-	    ((op != '}' || colon) && !memchr("-?+", op, 3))) {
+	    ((op != '}' || colon) && op != '-' && op != '?' &&
+	    op != '+')) {
 		/*
 		 * The rest up to its '}' is taken as a word not used: what
 		 * holds this expression stays whole, no error comes twice.
@@ -76,7 +79,7 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 			op = 0;
 	}
 	if (ev)
-		v = r->ops->get(r->ops->ctx, name, n);
+		v = r->ops->get(r->ctx, name, n);
 	/* with ':', empty is unset */
 	set = v != NULL && (!colon || *v != '\0');
 	if (op != '+' && set)
@@ -97,10 +100,10 @@ tmpl_expr(struct tmpl_run *r, int depth, int ev)
 	 * could show a value.
 	 */
 	if ((op == '}' || op == '?') && ev && !set) {
-		fmt_s(msg, sizeof(msg), r->p == w ? "${%.*s} is not set" :
-		    "%.*s: %.*s", (int)n, name,
+		fmt_s(r->msg, sizeof(r->msg), r->p == w ?
+		    "${%.*s} is not set" : "%.*s: %.*s", (int)n, name,
 		    r->p - w > 127 ? 127 : (int)(r->p - w), w);
-		tmpl_err(r, line, col, msg);
+		tmpl_err(r, line, col, r->msg);
 	}
 	r->p++;
 }
@@ -144,11 +147,18 @@ tmpl_word(struct tmpl_run *r, int depth, int ev)
 }
 
 int
-tmpl_expand(const char *s, size_t len, const struct tmpl_ops *ops)
+tmpl_expand(const char *s, size_t len, const struct tmpl_ops *ops, void *ctx)
 {
 	const char *nul = memchr(s, '\0', len);
-	struct tmpl_run r = { ops, s, nul != NULL ? nul : s + len, s, 1,
-	    0, 0 };
+	struct tmpl_run r;
+
+	/* member by member: an initializer would zero msg too */
+	r.ops = ops;
+	r.ctx = ctx;
+	r.p = r.bol = s;
+	r.end = nul != NULL ? nul : s + len;
+	r.line = 1;
+	r.nerr = r.stop = 0;
 
 	tmpl_word(&r, 0, 1);
 	if (r.stop < 0)

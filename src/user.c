@@ -2,40 +2,57 @@
 #include <string.h>
 
 #include "tend/fmt.h"
-#include "tend/num.h"
 #include "tend/user.h"
 
 /* (uid_t)-1 and (gid_t)-1 mean "no id" to setresuid and chown. */
 #define USER_ID_MAX	4294967294UL
 
+/* No id: past USER_ID_MAX, so it matches none. */
+#define USER_NOID	(~0UL)
+/* user_line at the end of the text. */
+#define USER_END	(~0UL - 1)
+
+/*
+ * All of p..e as one id, or USER_NOID (no digit, another byte, or past
+ * USER_ID_MAX). Digits of its own: num_scan's pointer and result would
+ * live in memory, with a stack canary.
+ */
+static unsigned long
+user_id(const char *p, const char *e)
+{
+	unsigned long id = 0;
+
+	if (p == e)
+		return USER_NOID;
+	for (; p < e; p++)
+		if ((unsigned)(*p - '0') > 9 ||
+		    (id = id * 10 + (unsigned long)(*p - '0')) > USER_ID_MAX)
+			return USER_NOID;
+	return id;
+}
+
 /*
  * The line at *pos of text ending at end, split into nf fields at ':' (the
  * last one takes the rest, as in musl): field i is f[i]..f[i + 1] - 1,
- * the last ends at f[nf]. Moves *pos past the line. Returns 1 for a line
- * of nf fields, 0 for one to skip (a comment, too few fields), -1 at the
- * end.
+ * the last ends at f[nf]. Moves *pos past the line. Returns the id in
+ * field 2 (uid or gid), USER_NOID for a line to skip (a comment, too few
+ * fields, no id there), USER_END at the end.
  */
-static int
+static unsigned long
 user_line(const char **pos, const char *end, const char **f, int nf)
 {
 	const char *p = *pos;
 	int i = 0;
 
 	if (p == end)
-		return -1;
+		return USER_END;
 	for (f[0] = p; p < end && *p != '\n'; p++)
 		if (*p == ':' && i < nf - 1)
 			f[++i] = p + 1;
 	f[nf] = p;
 	*pos = p < end ? p + 1 : p;
-	return *f[0] != '#' && i == nf - 1;
-}
-
-/* All of p..e is one id: 1, or 0 (no number, or one too large). */
-static int
-user_id(const char *p, const char *e, unsigned long *id)
-{
-	return num_scan(&p, USER_ID_MAX, id) == 0 && p == e;
+	return *f[0] != '#' && i == nf - 1 ? user_id(f[2], f[3] - 1) :
+	    USER_NOID;
 }
 
 static int
@@ -66,20 +83,21 @@ user_resolve(const char *spec, const char *passwd, size_t plen,
 	const char *what = "user", *db = "passwd";
 	size_t n = g != NULL ? (size_t)(g - spec) : strlen(spec), hn;
 	unsigned long id, v, w;
-	int r, num;
 
 	if (n == 0 || (g != NULL && *++g == '\0')) {
 		fmt_s(err, errlen, "bad user '%s': empty name", spec);
 		return -1;
 	}
 	/* a number too large for an id is a name (none will match) */
-	num = user_id(spec, spec + n, &id);
+	id = user_id(spec, spec + n);
 	c->gid = cur_gid;
 	memcpy(c->home, "/", 2);
-	for (pos = passwd; (r = user_line(&pos, passwd + plen, f, 7)) >= 0;) {
-		if (r == 0 || !user_id(f[2], f[3] - 1, &v) ||
-		    !user_id(f[3], f[4] - 1, &w) ||
-		    !(num ? v == id : user_eq(f[0], f[1] - 1, spec, n)))
+	for (pos = passwd; (v = user_line(&pos, passwd + plen, f, 7)) !=
+	    USER_END;) {
+		if (v == USER_NOID ||
+		    (w = user_id(f[3], f[4] - 1)) == USER_NOID ||
+		    !(id != USER_NOID ? v == id :
+		    user_eq(f[0], f[1] - 1, spec, n)))
 			continue;
 		id = v;
 		c->gid = (gid_t)w;
@@ -93,7 +111,7 @@ user_resolve(const char *spec, const char *passwd, size_t plen,
 		}
 		break;
 	}
-	if (name == NULL && !num)
+	if (name == NULL && id == USER_NOID)
 		goto unknown;
 	c->uid = (uid_t)id;
 	c->groups[0] = c->gid;
@@ -102,15 +120,16 @@ user_resolve(const char *spec, const char *passwd, size_t plen,
 		spec = g;
 		n = strlen(g);
 		what = db = "group";
-		if (user_id(g, g + n, &id)) {
-			c->groups[0] = (gid_t)id;
+		if ((v = user_id(g, g + n)) != USER_NOID) {
+			c->groups[0] = (gid_t)v;
 			goto done;
 		}
 	} else if (name == NULL)
 		goto done;
 	/* GROUP by name, or every group that lists the user */
-	for (pos = group; (r = user_line(&pos, group + glen, f, 4)) >= 0;) {
-		if (r == 0 || !user_id(f[2], f[3] - 1, &v))
+	for (pos = group; (v = user_line(&pos, group + glen, f, 4)) !=
+	    USER_END;) {
+		if (v == USER_NOID)
 			continue;
 		if (g != NULL) {
 			if (user_eq(f[0], f[1] - 1, g, n)) {

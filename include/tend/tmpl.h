@@ -27,12 +27,12 @@ struct tmpl_ops {
 	 */
 	void		 (*err)(void *ctx, unsigned line, unsigned col,
 			    const char *msg);
-	void		*ctx;
 };
 
 /*
- * Expand s[0..len). Every error in the input is reported through ops->err
- * and expansion goes on past it (output is then meaningless; the caller
+ * Expand s[0..len); ops are called with ctx (ops can then be a constant
+ * table). Every error in the input is reported through ops->err and
+ * expansion goes on past it (output is then meaningless; the caller
  * discards it). A NUL byte is one error ("binary input: NUL byte") and
  * stops the scan. Returns the number of errors (0: the output is good), or
  * -1 if ops->put failed.
@@ -53,6 +53,7 @@ struct tmpl_ops {
  * They come in the order found: those inside a word before the "not set",
  * message or "unterminated" of the ${...} that holds it.
  */
-int	tmpl_expand(const char *s, size_t len, const struct tmpl_ops *ops);
+int	tmpl_expand(const char *s, size_t len, const struct tmpl_ops *ops,
+	    void *ctx);
 
 #endif

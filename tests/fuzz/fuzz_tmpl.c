@@ -117,11 +117,11 @@ f_err(void *ctx, unsigned line, unsigned col, const char *msg)
 static int
 expand(struct run *r)
 {
-	const struct tmpl_ops ops = { f_get, f_put, f_err, r };
+	const struct tmpl_ops ops = { f_get, f_put, f_err };
 
 	r->olen = 0;
 	r->nerr = r->puts = r->after = r->saw_nul = 0;
-	return tmpl_expand(r->in, r->len, &ops);
+	return tmpl_expand(r->in, r->len, &ops, r);
 }
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -92,13 +92,13 @@ rec_err(void *ctx, unsigned line, unsigned col, const char *msg)
 static int
 expand(const char *s, size_t len, struct rec *r)
 {
-	const struct tmpl_ops ops = { rec_get, rec_put, rec_err, r };
+	const struct tmpl_ops ops = { rec_get, rec_put, rec_err };
 	int fail_at = r->fail_at;
 
 	free(r->out);
 	memset(r, 0, sizeof(*r));
 	r->fail_at = fail_at;
-	return tmpl_expand(s, len, &ops);
+	return tmpl_expand(s, len, &ops, r);
 }
 
 /* The output is want. */
