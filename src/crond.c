@@ -66,10 +66,18 @@ crond_word(char ch)
 	    (ch >= '0' && ch <= '9') || (ch != '\0' && strchr("_.,:@+=-", ch));
 }
 
-/* Shell syntax: anything but words of [A-Za-z0-9_/.,:@+=-] and blanks. */
+/*
+ * Shell syntax: anything but words of [A-Za-z0-9_/.,:@+=-] and blanks,
+ * and a first word with '=' (NAME=value cmd: an assignment).
+ */
 static bool
 crond_plain(const char *s)
 {
+	const char *w;
+
+	for (w = s; *w && *w != ' ' && *w != '\t'; w++)
+		if (*w == '=')
+			return false;
 	for (; *s; s++)
 		if (!crond_word(*s) && *s != '/' && *s != ' ' && *s != '\t')
 			return false;
@@ -147,8 +155,7 @@ static int
 crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
     size_t errlen)
 {
-	char *buf, *p, *s, where[256];
-	const char *q;
+	char *buf, *p, *s, *q, *v, *e, where[256];
 	unsigned line = 0;
 	size_t len, n, vs = c->nvar;
 
@@ -159,6 +166,9 @@ crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
 	}
 	for (p = buf; (s = env_line(&p, buf + len, &n)) != NULL; ) {
 		line++;
+		/* CRLF files; the lines are NUL-terminated in place */
+		if (n > 0 && s[n - 1] == '\r')
+			s[--n] = '\0';
 		for (; *s == ' ' || *s == '\t'; s++)
 			;
 		if (*s == '\0' || *s == '#')
@@ -168,12 +178,30 @@ crond_tab(struct tend *t, struct crond *c, const char *path, char *err,
 		    *q <= 'z') || *q == '_' || (q > s && *q >= '0' &&
 		    *q <= '9'); q++)
 			;
-		if (q > s && *q == '=') {
+		for (v = q; *v == ' ' || *v == '\t'; v++)
+			;
+		if (q > s && *v == '=') {
 			if (c->nvar == CROND_MAX_JOBS) {
 				fmt_s(err, errlen, "%s: more than %d variables",
 				    where, CROND_MAX_JOBS);
 				return -1;
 			}
+			/*
+			 * crontab(5): blanks around '=' are optional, and a
+			 * value in matching quotes keeps its blanks; made
+			 * NAME=value in place.
+			 */
+			for (v++; *v == ' ' || *v == '\t'; v++)
+				;
+			for (e = v + strlen(v); e > v && (e[-1] == ' ' ||
+			    e[-1] == '\t'); e--)
+				;
+			if (e - v >= 2 && (*v == '"' || *v == '\'') &&
+			    e[-1] == *v)
+				v++, e--;
+			*q = '=';
+			memmove(q + 1, v, (size_t)(e - v));
+			q[1 + (e - v)] = '\0';
 			c->var[c->nvar++] = s;
 			continue;
 		}
