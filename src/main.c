@@ -281,15 +281,16 @@ main(int argc, char **argv)
 	/* static: zero, and its pages cost memory only once used */
 	static struct tend t;
 	char err[256];
-	int rc;
+	int rc, fd;
 
 	/*
 	 * A closed 0, 1 or 2 would be taken by the first fd tend opens (the
-	 * signalfd) and written to as stdout: give them /dev/null first.
+	 * signalfd) and written to as stdout: give them /dev/null first (the
+	 * lowest free fd, as those below are open).
 	 */
-	while ((sys_fcntl(0, F_GETFD, 0) < 0 || sys_fcntl(1, F_GETFD, 0) < 0 ||
-	    sys_fcntl(2, F_GETFD, 0) < 0) && sys_open("/dev/null", O_RDWR) >= 0)
-		;
+	for (fd = 0; fd < 3; fd++)
+		if (sys_fcntl(fd, F_GETFD, 0) < 0)
+			(void)sys_open("/dev/null", O_RDWR);
 	if (opts_parse(&o, argc, argv, environ, err, sizeof(err)) < 0) {
 		tlog(1, TLOG_ERR, "%s", err);
 		return o.usage_status;
