@@ -21,15 +21,14 @@
 int
 signals_setup(struct tend *t)
 {
-	struct sys_sigaction sa;
-	sigset_t all;
-
 	/*
 	 * Every signal, 32-34 included: musl's sigfillset leaves them out as
 	 * its own, but a glibc program's SIGRTMIN is 34 and `docker kill -s
 	 * RTMIN` sends 34. The kernel drops KILL and STOP from the mask.
 	 */
-	memset(&all, 0xff, sizeof(all));
+	static const uint64_t all = UINT64_MAX;
+	struct sys_sigaction sa;
+
 	/*
 	 * The raw call: musl's sigprocmask hides 32-34 in the old mask it
 	 * returns, and the child must get back exactly what tend was given.
