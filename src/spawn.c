@@ -46,7 +46,7 @@ spawn_report(int fd, int what, int err)
 void
 spawn_restore(const struct tend *t)
 {
-	struct sys_sigaction sa = { SIG_IGN, 0, NULL, 0 };
+	static const struct sys_sigaction sa = { SIG_IGN, 0, NULL, 0 };
 
 	if (t->stderr_fd >= 0)
 		(void)dup2(t->stderr_fd, STDERR_FILENO);
