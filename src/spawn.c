@@ -35,12 +35,18 @@ struct spawn_report {
 	int	err;
 };
 
-static void
-spawn_report(int fd, int what, int err)
+/*
+ * In the child: what went wrong, and errno, to the parent. r is the
+ * parent's read buffer, the child's own copy since fork: no local whose
+ * address is taken, no stack canary. Returns the errno reported.
+ */
+static int
+spawn_report(int fd, struct spawn_report *r, int what)
 {
-	struct spawn_report r = { what, err };
-
-	(void)!write(fd, &r, sizeof(r));
+	r->what = what;
+	r->err = errno;
+	(void)!write(fd, r, sizeof(*r));
+	return r->err;
 }
 
 void
@@ -124,21 +130,20 @@ spawn_hook(struct tend *t, const char *path)
 }
 
 static void
-spawn_in_child(struct tend *t, int rfd)
+spawn_in_child(struct tend *t, int rfd, struct spawn_report *r)
 {
 	const struct opts *o = t->o;
-	int err;
 
 	if (o->setsid) {
 		if (syscall(SYS_setsid) < 0)
-			spawn_report(rfd, SPAWN_PGRP, errno);
+			spawn_report(rfd, r, SPAWN_PGRP);
 		/* dumb-init: take stdin as controlling terminal, if it is one */
 		else if (sys_isatty(STDIN_FILENO) &&
 		    sys_ioctl(STDIN_FILENO, TIOCSCTTY, NULL) < 0)
-			spawn_report(rfd, SPAWN_TTY, errno);
+			spawn_report(rfd, r, SPAWN_TTY);
 	} else {
 		if (setpgid(0, 0) < 0)
-			spawn_report(rfd, SPAWN_PGRP, errno);
+			spawn_report(rfd, r, SPAWN_PGRP);
 		/*
 		 * Give the child the terminal's foreground, so Ctrl-C and
 		 * Ctrl-Z reach it, if tend had it: `tend cmd &` in a shell
@@ -149,17 +154,15 @@ spawn_in_child(struct tend *t, int rfd)
 		else if (t->tty_fg &&
 		    sys_tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
 		    errno != ENOTTY && errno != ENXIO)
-			spawn_report(rfd, SPAWN_TTY, errno);
+			spawn_report(rfd, r, SPAWN_TTY);
 	}
 	if (privdrop_apply(t) < 0) {
-		spawn_report(rfd, SPAWN_USER, errno);
+		spawn_report(rfd, r, SPAWN_USER);
 		_exit(EXIT_USAGE);
 	}
 	spawn_restore(t);
 	spawn_execvp(o->argv[0], o->argv);
-	err = errno;
-	spawn_report(rfd, SPAWN_EXEC, err);
-	_exit(exit_from_exec_errno(err));
+	_exit(exit_from_exec_errno(spawn_report(rfd, r, SPAWN_EXEC)));
 }
 
 int
@@ -183,7 +186,7 @@ spawn_child(struct tend *t)
 	}
 	if (pid == 0) {
 		close(p[0]);
-		spawn_in_child(t, p[1]);
+		spawn_in_child(t, p[1], &r);
 	}
 	close(p[1]);
 	t->child = pid;
