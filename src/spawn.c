@@ -172,33 +172,26 @@ spawn_child(struct tend *t)
 	struct spawn_report r;
 	int p[2];
 	pid_t pid;
-	ssize_t n;
 
 	if (sys_pipe2(p, O_CLOEXEC) < 0)
 		return -1;
 	t->tty_fg = sys_tcgetpgrp(STDIN_FILENO) == getpgrp();
 	t->job = t->tty_fg && !t->pid1 && !o->setsid;
 	pid = sys_fork();
-	if (pid < 0) {
-		close(p[0]);
-		close(p[1]);
-		return -1;
-	}
 	if (pid == 0) {
 		close(p[0]);
 		spawn_in_child(t, p[1], &r);
 	}
 	close(p[1]);
-	t->child = pid;
-	t->child_pgid = pid;
-	tlog(o->verbosity, TLOG_INFO, "spawned '%s' as pid %d", o->argv[0],
-	    (int)pid);
-	for (;;) {
-		n = read(p[0], &r, sizeof(r));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n != (ssize_t)sizeof(r))
-			break;
+	/* fork failed: p[0] reads EOF at once, and close keeps errno */
+	if (pid > 0) {
+		t->child = pid;
+		t->child_pgid = pid;
+		tlog(o->verbosity, TLOG_INFO, "spawned '%s' as pid %d",
+		    o->argv[0], (int)pid);
+	}
+	/* every signal is blocked and none has a handler: no EINTR */
+	while (read(p[0], &r, sizeof(r)) == (ssize_t)sizeof(r)) {
 		switch (r.what) {
 		case SPAWN_EXEC:
 			tlog(o->verbosity, TLOG_ERR, "cannot run '%s': %s",
@@ -224,5 +217,5 @@ spawn_child(struct tend *t)
 		}
 	}
 	close(p[0]);
-	return 0;
+	return pid < 0 ? -1 : 0;
 }
