@@ -111,7 +111,6 @@ spawn_execvp(const char *file, char *const argv[])
 pid_t
 spawn_hook(struct tend *t, const char *path)
 {
-	char *argv[2] = { (char *)path, NULL };
 	pid_t pid = sys_fork();
 	int err;
 
@@ -123,7 +122,8 @@ spawn_hook(struct tend *t, const char *path)
 	spawn_restore(t);
 	if (t->cwd_fd >= 0)
 		(void)sys_fchdir(t->cwd_fd);
-	execve(path, argv, t->env.v);
+	t->hook_argv[0] = (char *)path;
+	execve(path, t->hook_argv, t->env.v);
 	err = errno;
 	tlog(1, TLOG_ERR, "cannot run hook %s: %s", path, err_str(err));
 	_exit(exit_from_exec_errno(err));

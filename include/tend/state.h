@@ -38,6 +38,11 @@ struct tend {
 	bool			 starting;	/* before COMMAND runs */
 	bool			 aborted;	/* a signal ended the start */
 	pid_t			 hook;		/* the running hook, or 0 */
+	/*
+	 * A hook's argv, { path, NULL }: [0] set in the child's copy, [1]
+	 * never set (an array on spawn_hook's stack costs a stack canary).
+	 */
+	char			*hook_argv[2];
 	int			 hook_status;
 	/* post hooks: after the main child, before the rest get SIGTERM */
 	const char		**post;
