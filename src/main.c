@@ -142,13 +142,15 @@ setup_quiet_stderr(struct tend *t)
 	(void)close(fd);
 }
 
-/* Signals that came during a step that does not watch them. */
+/*
+ * Signals that came during a step that does not watch them. The loop's
+ * first entry is the signalfd's (setup adds it first, and it is never
+ * paused): poll it there, with no pollfd of our own on the stack.
+ */
 static bool
 start_signals(struct tend *t)
 {
-	struct pollfd p = { t->sigfd, POLLIN, 0 };
-
-	while (!t->aborted && poll(&p, 1, 0) == 1)
+	while (!t->aborted && poll(t->loop.pfd, 1, 0) == 1)
 		signals_on_read(&t->loop, t, t->sigfd, POLLIN);
 	return t->aborted;
 }
