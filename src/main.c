@@ -254,13 +254,12 @@ setup(struct tend *t, char *err, size_t errlen)
 		    err_now());
 		return -1;
 	}
-	loop_init(&t->loop);
-	if (loop_add_fd(&t->loop, t->sigfd, POLLIN, signals_on_read, t) < 0 ||
-	    (t->sv_timer = loop_add_timer(&t->loop, reap_on_timer, t)) ==
-	    NULL) {
-		fmt_s(err, errlen, "cannot set up the event loop");
-		return -1;
-	}
+	/*
+	 * The loop is zeroed (static storage) and empty: these cannot fail.
+	 * The signalfd is its first entry (start_signals relies on it).
+	 */
+	(void)loop_add_fd(&t->loop, t->sigfd, POLLIN, signals_on_read, t);
+	t->sv_timer = loop_add_timer(&t->loop, reap_on_timer, t);
 	t->loop.block_fd = t->sigfd;
 	setup_subreaper(t);
 	if (o->pdeath_sig != 0 &&

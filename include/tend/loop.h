@@ -26,6 +26,7 @@ struct loop_timer {
 	void		*ctx;
 };
 
+/* A loop starts zeroed (tend's is in static storage), then block_fd is set. */
 struct loop {
 	/* pfd[i].fd is -1 while fdcb[i].fd is paused or deleted */
 	struct pollfd	 pfd[LOOP_MAX_FDS];
@@ -46,8 +47,6 @@ struct loop {
 	int		 block_fd;
 	bool		 stop;
 };
-
-void	loop_init(struct loop *l);
 
 /* Watch fd for events (POLLIN/POLLOUT); 0 or -1 (ENOSPC). */
 int	loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb,
