@@ -4,12 +4,7 @@
 void
 sv_init(struct supervise *sv, int64_t grace_ms)
 {
-	sv->phase = SV_RUNNING;
-	sv->grace_ms = grace_ms;
-	sv->deadline = 0;
-	sv->status = 0;
-	sv->kill_rounds = 0;
-	sv->gave_up = false;
+	*sv = (struct supervise){ .phase = SV_RUNNING, .grace_ms = grace_ms };
 }
 
 static enum sv_action
