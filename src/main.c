@@ -82,6 +82,13 @@ tend_act(struct tend *t, enum sv_action a)
 	}
 }
 
+void
+tend_main_exited(struct tend *t, bool others_left)
+{
+	tend_act(t, sv_main_exited(&t->sv, t->sv.status, others_left,
+	    loop_now()));
+}
+
 /*
  * Not PID 1: orphans would go to the real init. Become a child subreaper
  * (prctl(2), Linux 3.4); where a sandbox refuses, warn once and go on.
@@ -215,7 +222,8 @@ end_start(struct tend *t, int status)
 {
 	t->starting = false;
 	t->loop.stop = false;
-	tend_act(t, sv_main_exited(&t->sv, status, true, loop_now()));
+	t->sv.status = status;
+	tend_main_exited(t, true);
 	reap_all(t);
 	(void)loop_run(&t->loop);
 	relay_drain(&t->relay);

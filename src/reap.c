@@ -96,8 +96,7 @@ reap_all(struct tend *t)
 		return;
 	/* pid is 0 (children left) or -1 with ECHILD (none left) */
 	if (main_exited || post_was)
-		tend_act(t, sv_main_exited(&t->sv, t->sv.status, pid == 0,
-		    loop_now()));
+		tend_main_exited(t, pid == 0);
 	else
 		tend_act(t, sv_reaped(&t->sv, pid == 0));
 }

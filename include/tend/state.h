@@ -80,6 +80,8 @@ void	spawn_restore(const struct tend *t);
 
 /* Carry out what the shutdown machine asked for. */
 void	tend_act(struct tend *t, enum sv_action a);
+/* The main child is gone with t->sv.status: start the shutdown. */
+void	tend_main_exited(struct tend *t, bool others_left);
 
 /* reap.c: reap every zombie; then drive the shutdown machine. */
 void	reap_all(struct tend *t);
