@@ -53,14 +53,12 @@ reap_all(struct tend *t)
 	int st, status = 0;
 	pid_t pid;
 
-	for (;;) {
-		/* wait4(2): musl's waitpid adds a cancellation point */
-		pid = (pid_t)syscall(SYS_wait4, -1, &st,
-		    WNOHANG | (t->job ? WUNTRACED : 0), NULL);
-		if (pid < 0 && errno == EINTR)
-			continue;
-		if (pid <= 0)
-			break;
+	/*
+	 * wait4(2): musl's waitpid adds a cancellation point. WNOHANG, every
+	 * signal blocked, no handler: never EINTR.
+	 */
+	while ((pid = (pid_t)syscall(SYS_wait4, -1, &st,
+	    WNOHANG | (t->job ? WUNTRACED : 0), NULL)) > 0) {
 		if (WIFSTOPPED(st)) {
 			if (pid == t->child)
 				reap_job_stopped(t);
