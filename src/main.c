@@ -59,27 +59,20 @@ print_info(const struct opts *o)
 void
 tend_act(struct tend *t, enum sv_action a)
 {
-	switch (a) {
-	case SV_NONE:
-		break;
-	case SV_TERM_ALL:
-		reap_signal_rest(t, SIGTERM);
-		t->sv_timer->at = t->sv.deadline;
-		break;
-	case SV_KILL_ALL:
-		reap_signal_rest(t, SIGKILL);
-		t->sv_timer->at = t->sv.deadline;
-		break;
-	case SV_EXIT:
-		if (t->sv.gave_up)
-			tlog(t->o->verbosity, TLOG_ERR, "processes are left "
-			    "that SIGKILL does not end or tend cannot find "
-			    "(no /proc?); exiting anyway");
-		t->sv_timer->at = 0;
-		t->status = t->sv.status;
-		t->loop.stop = true;
-		break;
+	if (a == SV_NONE)
+		return;
+	/* the grace period's or the next round's end; 0 (none) when DONE */
+	t->sv_timer->at = t->sv.deadline;
+	if (a != SV_EXIT) {
+		reap_signal_rest(t, a == SV_TERM_ALL ? SIGTERM : SIGKILL);
+		return;
 	}
+	if (t->sv.gave_up)
+		tlog(t->o->verbosity, TLOG_ERR, "processes are left that "
+		    "SIGKILL does not end or tend cannot find (no /proc?); "
+		    "exiting anyway");
+	t->status = t->sv.status;
+	t->loop.stop = true;
 }
 
 void

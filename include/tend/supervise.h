@@ -36,7 +36,8 @@ enum sv_action {
 struct supervise {
 	enum sv_phase	phase;
 	int64_t		grace_ms;
-	int64_t		deadline;	/* CLOCK_MONOTONIC ms; 0 = none */
+	/* CLOCK_MONOTONIC ms; 0 = none, as always in RUNNING and DONE */
+	int64_t		deadline;
 	int		status;		/* the main child's mapped status */
 	int		kill_rounds;
 	bool		gave_up;
