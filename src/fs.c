@@ -68,11 +68,11 @@ int
 fs_make_fifo(const char *path, char *err, size_t errlen)
 {
 	struct stat st;
+	const char *what;
 
 	if (fs_make_parents(path) < 0) {
-		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
-		    path, err_now());
-		return -1;
+		what = "create the directories of";
+		goto fail;
 	}
 	if (sys_lstat(path, &st) == 0) {
 		if (S_ISFIFO(st.st_mode))
@@ -86,22 +86,20 @@ fs_make_fifo(const char *path, char *err, size_t errlen)
 			return -1;
 		}
 		if (unlink(path) < 0) {
-			fmt_s(err, errlen, "cannot replace '%s': %s", path,
-			    err_now());
-			return -1;
+			what = "replace";
+			goto fail;
 		}
 	} else if (errno != ENOENT) {
-		fmt_s(err, errlen, "cannot use '%s': %s", path,
-		    err_now());
-		return -1;
+		what = "use";
+		goto fail;
 	}
 	/* mknodat(2): musl's mkfifo calls its mknod */
-	if (syscall(SYS_mknodat, AT_FDCWD, path, S_IFIFO | 0666, 0) < 0) {
-		fmt_s(err, errlen, "cannot make the FIFO '%s': %s", path,
-		    err_now());
-		return -1;
-	}
-	return 0;
+	if (syscall(SYS_mknodat, AT_FDCWD, path, S_IFIFO | 0666, 0) == 0)
+		return 0;
+	what = "make the FIFO";
+fail:
+	fmt_s(err, errlen, "cannot %s '%s': %s", what, path, err_now());
+	return -1;
 }
 
 int
