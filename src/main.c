@@ -33,7 +33,6 @@ extern char **environ;
 static int
 print_info(const struct opts *o)
 {
-	char line[128];
 	const char *s;
 	/* dumb-init prints its help on stderr */
 	int fd = o->persona == PERSONA_DUMB_INIT ? STDERR_FILENO :
@@ -42,9 +41,9 @@ print_info(const struct opts *o)
 	switch (o->mode) {
 	case OPTS_VERSION:
 		/* on stdout whatever the name: dockerd reads it there */
-		(void)fs_write_all(STDOUT_FILENO, line, version_line(line,
-		    sizeof(line)));
-		return 0;
+		fd = STDOUT_FILENO;
+		s = version_text;
+		break;
 	case OPTS_LICENSE:
 		s = opts_license();
 		break;
