@@ -27,9 +27,8 @@ fs_write_all(int fd, const char *p, size_t n)
 	ssize_t w;
 
 	while (n > 0) {
+		/* tend installs no handler: write(2) is never interrupted */
 		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
 		if (w <= 0) {
 			if (w == 0)
 				errno = EIO;
