@@ -122,10 +122,10 @@ reap_on_timer(struct loop *l, void *ctx)
 struct reap_pids {
 	pid_t		*v;
 	size_t		 n;
-	struct fs_dir	 d;
 	const char	*q;
 	unsigned long	 num;
 	char		 path[64];
+	struct fs_dir	 d;
 	char		 buf[4096];
 };
 
