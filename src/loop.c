@@ -1,18 +1,10 @@
 /* poll(2) over the registered fds and the earliest timer. */
 #include <errno.h>
 #include <limits.h>
-#include <string.h>
 #include <time.h>
 
 #include "tend/loop.h"
 #include "tend/sys.h"
-
-void
-loop_init(struct loop *l)
-{
-	memset(l, 0, sizeof(*l));
-	l->block_fd = -1;
-}
 
 int
 loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb, void *ctx)

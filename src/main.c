@@ -33,7 +33,6 @@ extern char **environ;
 static int
 print_info(const struct opts *o)
 {
-	char line[128];
 	const char *s;
 	/* dumb-init prints its help on stderr */
 	int fd = o->persona == PERSONA_DUMB_INIT ? STDERR_FILENO :
@@ -42,9 +41,9 @@ print_info(const struct opts *o)
 	switch (o->mode) {
 	case OPTS_VERSION:
 		/* on stdout whatever the name: dockerd reads it there */
-		(void)fs_write_all(STDOUT_FILENO, line, version_line(line,
-		    sizeof(line)));
-		return 0;
+		fd = STDOUT_FILENO;
+		s = version_text;
+		break;
 	case OPTS_LICENSE:
 		s = opts_license();
 		break;
@@ -59,27 +58,27 @@ print_info(const struct opts *o)
 void
 tend_act(struct tend *t, enum sv_action a)
 {
-	switch (a) {
-	case SV_NONE:
-		break;
-	case SV_TERM_ALL:
-		reap_signal_rest(t, SIGTERM);
-		t->sv_timer->at = t->sv.deadline;
-		break;
-	case SV_KILL_ALL:
-		reap_signal_rest(t, SIGKILL);
-		t->sv_timer->at = t->sv.deadline;
-		break;
-	case SV_EXIT:
-		if (t->sv.gave_up)
-			tlog(t->o->verbosity, TLOG_ERR, "processes are left "
-			    "that SIGKILL does not end or tend cannot find "
-			    "(no /proc?); exiting anyway");
-		t->sv_timer->at = 0;
-		t->status = t->sv.status;
-		t->loop.stop = true;
-		break;
+	if (a == SV_NONE)
+		return;
+	/* the grace period's or the next round's end; 0 (none) when DONE */
+	t->sv_timer->at = t->sv.deadline;
+	if (a != SV_EXIT) {
+		reap_signal_rest(t, a == SV_TERM_ALL ? SIGTERM : SIGKILL);
+		return;
 	}
+	if (t->sv.gave_up)
+		tlog(t->o->verbosity, TLOG_ERR, "processes are left that "
+		    "SIGKILL does not end or tend cannot find (no /proc?); "
+		    "exiting anyway");
+	t->status = t->sv.status;
+	t->loop.stop = true;
+}
+
+void
+tend_main_exited(struct tend *t, bool others_left)
+{
+	tend_act(t, sv_main_exited(&t->sv, t->sv.status, others_left,
+	    loop_now()));
 }
 
 /*
@@ -142,13 +141,15 @@ setup_quiet_stderr(struct tend *t)
 	(void)close(fd);
 }
 
-/* Signals that came during a step that does not watch them. */
+/*
+ * Signals that came during a step that does not watch them. The loop's
+ * first entry is the signalfd's (setup adds it first, and it is never
+ * paused): poll it there, with no pollfd of our own on the stack.
+ */
 static bool
 start_signals(struct tend *t)
 {
-	struct pollfd p = { t->sigfd, POLLIN, 0 };
-
-	while (!t->aborted && poll(&p, 1, 0) == 1)
+	while (!t->aborted && poll(t->loop.pfd, 1, 0) == 1)
 		signals_on_read(&t->loop, t, t->sigfd, POLLIN);
 	return t->aborted;
 }
@@ -213,7 +214,8 @@ end_start(struct tend *t, int status)
 {
 	t->starting = false;
 	t->loop.stop = false;
-	tend_act(t, sv_main_exited(&t->sv, status, true, loop_now()));
+	t->sv.status = status;
+	tend_main_exited(t, true);
 	reap_all(t);
 	(void)loop_run(&t->loop);
 	relay_drain(&t->relay);
@@ -252,13 +254,12 @@ setup(struct tend *t, char *err, size_t errlen)
 		    err_now());
 		return -1;
 	}
-	loop_init(&t->loop);
-	if (loop_add_fd(&t->loop, t->sigfd, POLLIN, signals_on_read, t) < 0 ||
-	    (t->sv_timer = loop_add_timer(&t->loop, reap_on_timer, t)) ==
-	    NULL) {
-		fmt_s(err, errlen, "cannot set up the event loop");
-		return -1;
-	}
+	/*
+	 * The loop is zeroed (static storage) and empty: these cannot fail.
+	 * The signalfd is its first entry (start_signals relies on it).
+	 */
+	(void)loop_add_fd(&t->loop, t->sigfd, POLLIN, signals_on_read, t);
+	t->sv_timer = loop_add_timer(&t->loop, reap_on_timer, t);
 	t->loop.block_fd = t->sigfd;
 	setup_subreaper(t);
 	if (o->pdeath_sig != 0 &&
@@ -281,15 +282,16 @@ main(int argc, char **argv)
 	/* static: zero, and its pages cost memory only once used */
 	static struct tend t;
 	char err[256];
-	int rc;
+	int rc, fd;
 
 	/*
 	 * A closed 0, 1 or 2 would be taken by the first fd tend opens (the
-	 * signalfd) and written to as stdout: give them /dev/null first.
+	 * signalfd) and written to as stdout: give them /dev/null first (the
+	 * lowest free fd, as those below are open).
 	 */
-	while ((sys_fcntl(0, F_GETFD, 0) < 0 || sys_fcntl(1, F_GETFD, 0) < 0 ||
-	    sys_fcntl(2, F_GETFD, 0) < 0) && sys_open("/dev/null", O_RDWR) >= 0)
-		;
+	for (fd = 0; fd < 3; fd++)
+		if (sys_fcntl(fd, F_GETFD, 0) < 0)
+			(void)sys_open("/dev/null", O_RDWR);
 	if (opts_parse(&o, argc, argv, environ, err, sizeof(err)) < 0) {
 		tlog(1, TLOG_ERR, "%s", err);
 		return o.usage_status;

@@ -53,14 +53,12 @@ reap_all(struct tend *t)
 	int st, status = 0;
 	pid_t pid;
 
-	for (;;) {
-		/* wait4(2): musl's waitpid adds a cancellation point */
-		pid = (pid_t)syscall(SYS_wait4, -1, &st,
-		    WNOHANG | (t->job ? WUNTRACED : 0), NULL);
-		if (pid < 0 && errno == EINTR)
-			continue;
-		if (pid <= 0)
-			break;
+	/*
+	 * wait4(2): musl's waitpid adds a cancellation point. WNOHANG, every
+	 * signal blocked, no handler: never EINTR.
+	 */
+	while ((pid = (pid_t)syscall(SYS_wait4, -1, &st,
+	    WNOHANG | (t->job ? WUNTRACED : 0), NULL)) > 0) {
 		if (WIFSTOPPED(st)) {
 			if (pid == t->child)
 				reap_job_stopped(t);
@@ -96,8 +94,7 @@ reap_all(struct tend *t)
 		return;
 	/* pid is 0 (children left) or -1 with ECHILD (none left) */
 	if (main_exited || post_was)
-		tend_act(t, sv_main_exited(&t->sv, t->sv.status, pid == 0,
-		    loop_now()));
+		tend_main_exited(t, pid == 0);
 	else
 		tend_act(t, sv_reaped(&t->sv, pid == 0));
 }
@@ -117,28 +114,38 @@ reap_on_timer(struct loop *l, void *ctx)
  */
 #define REAP_MAX_PIDS (1u << 20)
 
+/*
+ * The pids found, and the scan's scratch: here, on reap_signal_rest's
+ * stack, the helpers below have no arrays or addressed locals of their
+ * own (no stack canary in each).
+ */
 struct reap_pids {
-	pid_t	*v;
-	size_t	 n;
+	pid_t		*v;
+	size_t		 n;
+	const char	*q;
+	unsigned long	 num;
+	char		 path[64];
+	struct fs_dir	 d;
+	char		 buf[4096];
 };
 
-/* The pids in s[0..n): numbers apart by blanks; strict decimal. */
+/* The pids in p->buf[0..n): numbers apart by blanks; strict decimal. */
 static void
-reap_parse_pids(struct reap_pids *p, char *s, size_t n)
+reap_parse_pids(struct reap_pids *p, size_t n)
 {
-	const char *q = s, *end = s + n;
-	unsigned long v;
+	const char *end = p->buf + n;
 
-	s[n] = '\0';
-	while (q < end && p->n < REAP_MAX_PIDS) {
-		if (*q == ' ' || *q == '\n') {
-			q++;
+	p->buf[n] = '\0';
+	p->q = p->buf;
+	while (p->q < end && p->n < REAP_MAX_PIDS) {
+		if (*p->q == ' ' || *p->q == '\n') {
+			p->q++;
 			continue;
 		}
-		if (num_scan(&q, 0x7fffffff, &v) < 0)
+		if (num_scan(&p->q, 0x7fffffff, &p->num) < 0)
 			return;
-		if (v > 0)
-			p->v[p->n++] = (pid_t)v;
+		if (p->num > 0)
+			p->v[p->n++] = (pid_t)p->num;
 	}
 }
 
@@ -149,44 +156,43 @@ reap_parse_pids(struct reap_pids *p, char *s, size_t n)
 static void
 reap_read_children(struct reap_pids *p, int fd)
 {
-	char buf[4096];
+	char *buf = p->buf;
 	size_t keep = 0, len, last;
 	ssize_t r;
 
-	while ((r = read(fd, buf + keep, sizeof(buf) - 1 - keep)) > 0) {
+	while ((r = read(fd, buf + keep, sizeof(p->buf) - 1 - keep)) > 0) {
 		len = keep + (size_t)r;
 		for (last = len; last > 0 && buf[last - 1] >= '0' &&
 		    buf[last - 1] <= '9'; last--)
 			;
-		if (last == 0 && len == sizeof(buf) - 1)
+		if (last == 0 && len == sizeof(p->buf) - 1)
 			return;		/* no number is that long */
 		keep = len - last;
-		reap_parse_pids(p, buf, last);
+		reap_parse_pids(p, last);
 		memmove(buf, buf + last, keep);
 	}
-	reap_parse_pids(p, buf, keep);
+	reap_parse_pids(p, keep);
 }
 
 /* Append the children of every thread of pid (proc(5): task/TID/children). */
 static int
 reap_children_of(struct reap_pids *p, pid_t pid)
 {
-	struct fs_dir d;
 	const char *tid;
-	char path[64];
 	int fd;
 
-	fmt_s(path, sizeof(path), "/proc/%d/task", (int)pid);
-	if (fs_dir_open(&d, path) < 0)
+	fmt_s(p->path, sizeof(p->path), "/proc/%d/task", (int)pid);
+	if (fs_dir_open(&p->d, p->path) < 0)
 		return -1;
-	while ((tid = fs_dir_next(&d)) != NULL) {
-		fmt_s(path, sizeof(path), "%.*s/children", 20, tid);
-		if ((fd = sys_openat(d.fd, path, O_RDONLY | O_CLOEXEC)) < 0)
+	while ((tid = fs_dir_next(&p->d)) != NULL) {
+		fmt_s(p->path, sizeof(p->path), "%.*s/children", 20, tid);
+		if ((fd = sys_openat(p->d.fd, p->path,
+		    O_RDONLY | O_CLOEXEC)) < 0)
 			continue;
 		reap_read_children(p, fd);
 		close(fd);
 	}
-	fs_dir_close(&d);
+	fs_dir_close(&p->d);
 	return 0;
 }
 
@@ -229,7 +235,7 @@ void
 reap_signal_rest(struct tend *t, int sig)
 {
 	const struct opts *o = t->o;
-	struct reap_pids p = { NULL, 0 };
+	struct reap_pids p;
 	char b[16];
 	size_t i;
 	int err;
@@ -248,6 +254,7 @@ reap_signal_rest(struct tend *t, int sig)
 	 * (not mounted), fall back to the child's process group.
 	 */
 	p.v = MAP_FAILED;
+	p.n = 0;
 	if (reap_proc_is_ours(t->self))
 		p.v = sys_mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t),
 		    PROT_READ | PROT_WRITE,

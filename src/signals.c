@@ -21,15 +21,14 @@
 int
 signals_setup(struct tend *t)
 {
-	struct sys_sigaction sa;
-	sigset_t all;
-
 	/*
 	 * Every signal, 32-34 included: musl's sigfillset leaves them out as
 	 * its own, but a glibc program's SIGRTMIN is 34 and `docker kill -s
 	 * RTMIN` sends 34. The kernel drops KILL and STOP from the mask.
 	 */
-	memset(&all, 0xff, sizeof(all));
+	static const uint64_t all = UINT64_MAX;
+	struct sys_sigaction sa;
+
 	/*
 	 * The raw call: musl's sigprocmask hides 32-34 in the old mask it
 	 * returns, and the child must get back exactly what tend was given.
@@ -40,14 +39,15 @@ signals_setup(struct tend *t)
 	/*
 	 * An inherited SIG_IGN for SIGCHLD makes the kernel reap our children
 	 * itself and we would lose the child's status (wait(2), NOTES); the
-	 * child gets the disposition back before exec.
+	 * child gets the disposition back before exec. One call sets SIG_DFL
+	 * and reads what was there: execve(2) left SIGCHLD either SIG_DFL or
+	 * SIG_IGN, with no flags, so SIG_DFL over SIG_DFL changes nothing.
+	 * The kernel reads the new action before it writes the old one.
 	 */
-	if (sys_sigaction(SIGCHLD, NULL, &sa) == 0 && sa.handler == SIG_IGN) {
-		t->chld_was_ignored = true;
-		memset(&sa, 0, sizeof(sa));
-		if (sys_sigaction(SIGCHLD, &sa, NULL) < 0)
-			return -1;
-	}
+	memset(&sa, 0, sizeof(sa));
+	if (sys_sigaction(SIGCHLD, &sa, &sa) < 0)
+		return -1;
+	t->chld_was_ignored = sa.handler == SIG_IGN;
 	/* raw: musl's wrapper retries without flags for kernels before 2.6.27 */
 	t->sigfd = (int)syscall(SYS_signalfd4, -1, &all, SIGNALS_SETSIZE,
 	    SFD_CLOEXEC);

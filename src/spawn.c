@@ -35,18 +35,24 @@ struct spawn_report {
 	int	err;
 };
 
-static void
-spawn_report(int fd, int what, int err)
+/*
+ * In the child: what went wrong, and errno, to the parent. r is the
+ * parent's read buffer, the child's own copy since fork: no local whose
+ * address is taken, no stack canary. Returns the errno reported.
+ */
+static int
+spawn_report(int fd, struct spawn_report *r, int what)
 {
-	struct spawn_report r = { what, err };
-
-	(void)!write(fd, &r, sizeof(r));
+	r->what = what;
+	r->err = errno;
+	(void)!write(fd, r, sizeof(*r));
+	return r->err;
 }
 
 void
 spawn_restore(const struct tend *t)
 {
-	struct sys_sigaction sa = { SIG_IGN, 0, NULL, 0 };
+	static const struct sys_sigaction sa = { SIG_IGN, 0, NULL, 0 };
 
 	if (t->stderr_fd >= 0)
 		(void)dup2(t->stderr_fd, STDERR_FILENO);
@@ -105,7 +111,6 @@ spawn_execvp(const char *file, char *const argv[])
 pid_t
 spawn_hook(struct tend *t, const char *path)
 {
-	char *argv[2] = { (char *)path, NULL };
 	pid_t pid = sys_fork();
 	int err;
 
@@ -117,28 +122,28 @@ spawn_hook(struct tend *t, const char *path)
 	spawn_restore(t);
 	if (t->cwd_fd >= 0)
 		(void)sys_fchdir(t->cwd_fd);
-	execve(path, argv, t->env.v);
+	t->hook_argv[0] = (char *)path;
+	execve(path, t->hook_argv, t->env.v);
 	err = errno;
 	tlog(1, TLOG_ERR, "cannot run hook %s: %s", path, err_str(err));
 	_exit(exit_from_exec_errno(err));
 }
 
 static void
-spawn_in_child(struct tend *t, int rfd)
+spawn_in_child(struct tend *t, int rfd, struct spawn_report *r)
 {
 	const struct opts *o = t->o;
-	int err;
 
 	if (o->setsid) {
 		if (syscall(SYS_setsid) < 0)
-			spawn_report(rfd, SPAWN_PGRP, errno);
+			spawn_report(rfd, r, SPAWN_PGRP);
 		/* dumb-init: take stdin as controlling terminal, if it is one */
 		else if (sys_isatty(STDIN_FILENO) &&
 		    sys_ioctl(STDIN_FILENO, TIOCSCTTY, NULL) < 0)
-			spawn_report(rfd, SPAWN_TTY, errno);
+			spawn_report(rfd, r, SPAWN_TTY);
 	} else {
 		if (setpgid(0, 0) < 0)
-			spawn_report(rfd, SPAWN_PGRP, errno);
+			spawn_report(rfd, r, SPAWN_PGRP);
 		/*
 		 * Give the child the terminal's foreground, so Ctrl-C and
 		 * Ctrl-Z reach it, if tend had it: `tend cmd &` in a shell
@@ -149,17 +154,15 @@ spawn_in_child(struct tend *t, int rfd)
 		else if (t->tty_fg &&
 		    sys_tcsetpgrp(STDIN_FILENO, getpid()) < 0 &&
 		    errno != ENOTTY && errno != ENXIO)
-			spawn_report(rfd, SPAWN_TTY, errno);
+			spawn_report(rfd, r, SPAWN_TTY);
 	}
 	if (privdrop_apply(t) < 0) {
-		spawn_report(rfd, SPAWN_USER, errno);
+		spawn_report(rfd, r, SPAWN_USER);
 		_exit(EXIT_USAGE);
 	}
 	spawn_restore(t);
 	spawn_execvp(o->argv[0], o->argv);
-	err = errno;
-	spawn_report(rfd, SPAWN_EXEC, err);
-	_exit(exit_from_exec_errno(err));
+	_exit(exit_from_exec_errno(spawn_report(rfd, r, SPAWN_EXEC)));
 }
 
 int
@@ -169,33 +172,26 @@ spawn_child(struct tend *t)
 	struct spawn_report r;
 	int p[2];
 	pid_t pid;
-	ssize_t n;
 
 	if (sys_pipe2(p, O_CLOEXEC) < 0)
 		return -1;
 	t->tty_fg = sys_tcgetpgrp(STDIN_FILENO) == getpgrp();
 	t->job = t->tty_fg && !t->pid1 && !o->setsid;
 	pid = sys_fork();
-	if (pid < 0) {
-		close(p[0]);
-		close(p[1]);
-		return -1;
-	}
 	if (pid == 0) {
 		close(p[0]);
-		spawn_in_child(t, p[1]);
+		spawn_in_child(t, p[1], &r);
 	}
 	close(p[1]);
-	t->child = pid;
-	t->child_pgid = pid;
-	tlog(o->verbosity, TLOG_INFO, "spawned '%s' as pid %d", o->argv[0],
-	    (int)pid);
-	for (;;) {
-		n = read(p[0], &r, sizeof(r));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n != (ssize_t)sizeof(r))
-			break;
+	/* fork failed: p[0] reads EOF at once, and close keeps errno */
+	if (pid > 0) {
+		t->child = pid;
+		t->child_pgid = pid;
+		tlog(o->verbosity, TLOG_INFO, "spawned '%s' as pid %d",
+		    o->argv[0], (int)pid);
+	}
+	/* every signal is blocked and none has a handler: no EINTR */
+	while (read(p[0], &r, sizeof(r)) == (ssize_t)sizeof(r)) {
 		switch (r.what) {
 		case SPAWN_EXEC:
 			tlog(o->verbosity, TLOG_ERR, "cannot run '%s': %s",
@@ -221,5 +217,5 @@ spawn_child(struct tend *t)
 		}
 	}
 	close(p[0]);
-	return 0;
+	return pid < 0 ? -1 : 0;
 }

@@ -4,15 +4,14 @@
 void
 sv_init(struct supervise *sv, int64_t grace_ms)
 {
-	sv->phase = SV_RUNNING;
-	sv->grace_ms = grace_ms;
-	sv->deadline = 0;
-	sv->status = 0;
-	sv->kill_rounds = 0;
-	sv->gave_up = false;
+	*sv = (struct supervise){ .phase = SV_RUNNING, .grace_ms = grace_ms };
 }
 
-static enum sv_action
+/*
+ * Kept out of line: sv_main_exited and sv_timeout are each inlined where
+ * tend calls them, and this would be copied into both (48 bytes).
+ */
+static __attribute__((noinline)) enum sv_action
 sv_kill(struct supervise *sv, int64_t now)
 {
 	if (sv->kill_rounds == SV_KILL_ROUNDS) {

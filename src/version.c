@@ -9,9 +9,11 @@
 #include "tend/version.h"
 #include "git.inc"
 
+const char version_text[] = "tini version " TEND_VERSION "_tend - git."
+    TEND_GIT "\n";
+
 size_t
 version_line(char *buf, size_t len)
 {
-	return fmt_s(buf, len, "tini version %s_tend - git.%s\n", TEND_VERSION,
-	    TEND_GIT);
+	return fmt_s(buf, len, "%s", version_text);
 }

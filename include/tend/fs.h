@@ -22,8 +22,8 @@ int	fs_make_fifo(const char *path, char *err, size_t errlen);
 int	fs_reopen_nonblock(int fd);
 
 /*
- * All of p[0..n) to fd, through short writes and EINTR; 0, or -1 with
- * errno (EIO where write(2) wrote nothing).
+ * All of p[0..n) to fd, through short writes; 0, or -1 with errno (EIO
+ * where write(2) wrote nothing).
  */
 int	fs_write_all(int fd, const char *p, size_t n);
 

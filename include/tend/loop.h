@@ -26,17 +26,13 @@ struct loop_timer {
 	void		*ctx;
 };
 
+/*
+ * A loop starts zeroed (tend's is in static storage), then block_fd is set.
+ * The scalars and pfd first: one-byte displacements from a struct loop
+ * pointer.
+ */
 struct loop {
-	/* pfd[i].fd is -1 while fdcb[i].fd is paused or deleted */
-	struct pollfd	 pfd[LOOP_MAX_FDS];
-	struct {
-		int		 fd;
-		bool		 dead;
-		loop_fd_cb	*cb;
-		void		*ctx;
-	}		 fdcb[LOOP_MAX_FDS];
 	size_t		 nfds;
-	struct loop_timer timers[LOOP_MAX_TIMERS];
 	size_t		 ntimers;
 	/*
 	 * A blocking fd whose callback reads it once: when it is the only fd
@@ -45,9 +41,16 @@ struct loop {
 	 */
 	int		 block_fd;
 	bool		 stop;
+	/* pfd[i].fd is -1 while fdcb[i].fd is paused or deleted */
+	struct pollfd	 pfd[LOOP_MAX_FDS];
+	struct {
+		int		 fd;
+		bool		 dead;
+		loop_fd_cb	*cb;
+		void		*ctx;
+	}		 fdcb[LOOP_MAX_FDS];
+	struct loop_timer timers[LOOP_MAX_TIMERS];
 };
-
-void	loop_init(struct loop *l);
 
 /* Watch fd for events (POLLIN/POLLOUT); 0 or -1 (ENOSPC). */
 int	loop_add_fd(struct loop *l, int fd, short events, loop_fd_cb *cb,

@@ -13,39 +13,49 @@
 #include "tend/supervise.h"
 #include "tend/user.h"
 
+/*
+ * The scalars first, the busiest within 128 bytes of the start: code
+ * reaching them through a struct tend pointer takes one-byte
+ * displacements, not four (the loop and the relay, kilobytes, come last).
+ */
 struct tend {
 	const struct opts	*o;
-	struct loop		 loop;
 	struct supervise	 sv;
 	struct loop_timer	*sv_timer;
-	struct relay		 relay;
 	int			 sigfd;		/* signalfd of every signal */
-	sigset_t		 orig_mask;	/* restored in the child */
-	bool			 chld_was_ignored; /* SIGCHLD SIG_IGN on entry */
-	bool			 pid1;
-	bool			 tty_fg;	/* tend's group has the terminal */
-	bool			 job;		/* ... and tend is not PID 1 */
 	pid_t			 self;
 	pid_t			 child;		/* 0 before spawn / after exit */
 	pid_t			 child_pgid;	/* kept after the child exits */
 	int			 status;	/* tend's exit status */
-	struct env		 env;		/* the child's */
-	struct user_cred	 cred;		/* --user */
-	bool			 has_cred;
 	int			 stderr_fd;	/* the original, for later
 						   children; -1: fd 2 is */
 	int			 cwd_fd;	/* for post hooks; -1: none */
-	bool			 starting;	/* before COMMAND runs */
-	bool			 aborted;	/* a signal ended the start */
 	pid_t			 hook;		/* the running hook, or 0 */
 	int			 hook_status;
+	bool			 chld_was_ignored; /* SIGCHLD SIG_IGN on entry */
+	bool			 pid1;
+	bool			 tty_fg;	/* tend's group has the terminal */
+	bool			 job;		/* ... and tend is not PID 1 */
+	bool			 has_cred;
+	bool			 starting;	/* before COMMAND runs */
+	bool			 aborted;	/* a signal ended the start */
 	/* post hooks: after the main child, before the rest get SIGTERM */
-	const char		**post;
-	size_t			 npost, post_i;
 	bool			 post_started;
 	bool			 post_pending;	/* the shutdown waits for them */
+	const char		**post;
+	size_t			 npost, post_i;
 	struct crond		*crond;		/* --cron jobs; NULL: none */
 	struct loop_timer	*post_timer;
+	/*
+	 * A hook's argv, { path, NULL }: [0] set in the child's copy, [1]
+	 * never set (an array on spawn_hook's stack costs a stack canary).
+	 */
+	char			*hook_argv[2];
+	struct env		 env;		/* the child's */
+	struct user_cred	 cred;		/* --user */
+	sigset_t		 orig_mask;	/* restored in the child */
+	struct loop		 loop;
+	struct relay		 relay;
 };
 
 /* The kernel's sigset size, for raw rt_sigprocmask/rt_sigtimedwait. */
@@ -75,6 +85,8 @@ void	spawn_restore(const struct tend *t);
 
 /* Carry out what the shutdown machine asked for. */
 void	tend_act(struct tend *t, enum sv_action a);
+/* The main child is gone with t->sv.status: start the shutdown. */
+void	tend_main_exited(struct tend *t, bool others_left);
 
 /* reap.c: reap every zombie; then drive the shutdown machine. */
 void	reap_all(struct tend *t);

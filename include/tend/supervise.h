@@ -33,13 +33,15 @@ enum sv_action {
  */
 #define SV_KILL_ROUNDS	50
 
+/* The small fields first: 32 bytes, no padding inside. */
 struct supervise {
 	enum sv_phase	phase;
-	int64_t		grace_ms;
-	int64_t		deadline;	/* CLOCK_MONOTONIC ms; 0 = none */
 	int		status;		/* the main child's mapped status */
 	int		kill_rounds;
 	bool		gave_up;
+	int64_t		grace_ms;
+	/* CLOCK_MONOTONIC ms; 0 = none, as always in RUNNING and DONE */
+	int64_t		deadline;
 };
 
 void	sv_init(struct supervise *sv, int64_t grace_ms);

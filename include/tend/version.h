@@ -6,7 +6,10 @@
 
 #define TEND_VERSION "0.1.0"
 
-/* "tini version 0.1.0_tend - git.<hex>\n"; returns the length written. */
+/* "tini version 0.1.0_tend - git.<hex>\n" */
+extern const char version_text[];
+
+/* version_text into buf; returns the length written. */
 size_t	version_line(char *buf, size_t len);
 
 #endif
