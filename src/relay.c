@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +26,11 @@
 #include "tend/relay.h"
 #include "tend/sys.h"
 #include "tend/syslogfmt.h"
+
+/*
+ * bind, fchmodat and the inotify calls have one or two callers, here:
+ * they are made with syscall(2) in place (include/tend/sys.h).
+ */
 
 /*
  * The syslog buffer: 64 KiB, grown for a larger datagram and given back
@@ -691,8 +697,8 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 		(void)unlink(s->os->path);
 	}
 	fd = sys_socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0 || bind(fd, (struct sockaddr *)sa, sizeof(*sa)) < 0 ||
-	    chmod(s->os->path, 0666) < 0 ||
+	if (fd < 0 || syscall(SYS_bind, fd, sa, sizeof(*sa)) < 0 ||
+	    syscall(SYS_fchmodat, AT_FDCWD, s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
 		why = err_now();
 		goto fail;
@@ -728,8 +734,9 @@ relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 	s->off = at_start && !r->o->tail_from_start ? st->st_size : 0;
 	(void)lseek(fd, s->off, SEEK_SET);
 	if (r->inotify >= 0)
-		s->wd = inotify_add_watch(r->inotify, s->os->path,
-		    IN_MODIFY | IN_ATTRIB | IN_MOVE_SELF | IN_DELETE_SELF);
+		s->wd = (int)syscall(SYS_inotify_add_watch, r->inotify,
+		    s->os->path, IN_MODIFY | IN_ATTRIB | IN_MOVE_SELF |
+		    IN_DELETE_SELF);
 }
 
 static void
@@ -737,7 +744,7 @@ relay_tail_close(struct relay *r, struct relay_src *s)
 {
 	linebuf_flush(s->lb, relay_emit_line, s);
 	if (r->inotify >= 0 && s->wd >= 0)
-		(void)inotify_rm_watch(r->inotify, s->wd);
+		(void)syscall(SYS_inotify_rm_watch, r->inotify, s->wd);
 	s->wd = -1;
 	close(s->fd);
 	s->fd = -1;
@@ -871,8 +878,8 @@ relay_tail_watch_dir(struct relay *r, const char *path)
 	}
 	memcpy(dir, path, n);
 	dir[n] = '\0';
-	return inotify_add_watch(r->inotify, dir, IN_CREATE | IN_MOVED_TO |
-	    IN_MOVED_FROM | IN_DELETE | IN_ATTRIB);
+	return (int)syscall(SYS_inotify_add_watch, r->inotify, dir,
+	    IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB);
 }
 
 /* --- setup and shutdown ------------------------------------------- */
@@ -945,7 +952,8 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			continue;
 		}
 		if (r->inotify < 0 && !r->poll_tails) {
-			r->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+			r->inotify = (int)syscall(SYS_inotify_init1,
+			    IN_NONBLOCK | IN_CLOEXEC);
 			if (r->inotify < 0 || loop_add_fd(l, r->inotify, POLLIN,
 			    relay_inotify_ready, r) < 0) {
 				tlog(o->verbosity, TLOG_INFO, "no inotify (%s): "
