@@ -22,6 +22,7 @@
 #include "tend/http.h"
 #include "tend/loop.h"
 #include "tend/net.h"
+#include "tend/sock.h"
 #include "tend/sys.h"
 
 #define NET_DNS_TRY_MS	1500	/* per query, to every nameserver at once */
@@ -174,7 +175,7 @@ net_dns(const struct dns_conf *r, const char *name, int qtype,
 			continue;
 		/* connected: replies from anyone else never reach us */
 		if (net_sys_connect(p[nfd].fd, &ns) < 0 ||
-		    send(p[nfd].fd, q, qlen, 0) != (ssize_t)qlen) {
+		    sock_send(p[nfd].fd, q, qlen, 0) != (ssize_t)qlen) {
 			close(p[nfd].fd);
 			continue;
 		}
@@ -199,7 +200,7 @@ net_dns(const struct dns_conf *r, const char *name, int qtype,
 		for (i = 0; i < nfd && res == -1; i++) {
 			if (p[i].fd < 0 || !p[i].revents)
 				continue;
-			n = recv(p[i].fd, a, sizeof(a), 0);
+			n = sock_recv(p[i].fd, a, sizeof(a), 0);
 			if (n < 0 && (errno == EAGAIN || errno == EINTR))
 				continue;
 			/* a failed server (ECONNREFUSED, SERVFAIL) is done */
@@ -342,7 +343,7 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 		}
 	}
 	while (off < rl) {
-		n = send(fd, req + off, rl - off, MSG_NOSIGNAL);
+		n = sock_send(fd, req + off, rl - off, MSG_NOSIGNAL);
 		if (n > 0) {
 			off += (size_t)n;
 			continue;
@@ -355,7 +356,7 @@ net_http(int fd, const struct url *u, const struct net_check *c,
 	/* the status line; with --contains, the body too */
 	while (got < cap && (st == 0 || (c->contains && (body == 0 ||
 	    got - body < NET_BODY_MAX)))) {
-		n = recv(fd, buf + got, cap - got, 0);
+		n = sock_recv(fd, buf + got, cap - got, 0);
 		if (n > 0) {
 			got += (size_t)n;
 			if (st == 0)

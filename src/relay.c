@@ -24,6 +24,7 @@
 #include "tend/logfmt.h"
 #include "tend/loop.h"
 #include "tend/relay.h"
+#include "tend/sock.h"
 #include "tend/sys.h"
 #include "tend/syslogfmt.h"
 
@@ -67,7 +68,7 @@ static ssize_t
 relay_write(struct relay_out *out, const char *buf, size_t n)
 {
 	if (out->mode == OUT_SOCKET)
-		return send(out->fd, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+		return sock_send(out->fd, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
 	return write(out->fd, buf, n);
 }
 
@@ -622,7 +623,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 			relay_out_flush(r, r->to[2]);
 		}
 		/* its size first: a datagram too large for us is not cut */
-		size = recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
+		size = sock_recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
 		if (size < 0 && errno == EINTR)
 			continue;
 		/* cut: its last piece is marked as a line that goes on */
@@ -631,7 +632,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 			size = RELAY_DGRAM_MAX;
 		if (size < 0 || relay_syslog_room(s, (size_t)size) < 0)
 			break;
-		got = recv(s->fd, s->dgram, (size_t)size, MSG_DONTWAIT);
+		got = sock_recv(s->fd, s->dgram, (size_t)size, MSG_DONTWAIT);
 		if (got < 0)
 			break;
 		if (r->o->log_format == LOGFMT_JSON)
