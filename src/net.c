@@ -29,11 +29,20 @@
 #define NET_CONF_MAX	(256 * 1024)
 #define NET_BODY_MAX	(64 * 1024)	/* --contains looks this far */
 
+/* s as the probe's reason (n->why). */
+static void
+net_say(struct net *n, const char *s)
+{
+	fmt_s(n->why, n->whylen, "%s", s);
+}
+
 /* Why the last call failed (errno), lower case: "connection refused". */
 static void
-net_why(char *why, size_t whylen)
+net_why(struct net *n)
 {
-	fmt_s(why, whylen, "%s", err_now());
+	char *why = n->why;
+
+	net_say(n, err_now());
 	if (why[0] >= 'A' && why[0] <= 'Z' && why[1] >= 'a')
 		why[0] += 'a' - 'A';
 }
@@ -83,13 +92,13 @@ net_poll(struct net *n, int nfd, int64_t deadline)
 	}
 }
 
-/* Wait for events on fd: as net_poll. */
+/* Wait for events on fd until the probe's deadline: as net_poll. */
 static int
-net_wait(struct net *n, int fd, short events, int64_t deadline)
+net_wait(struct net *n, int fd, short events)
 {
 	n->pfd[0].fd = fd;
 	n->pfd[0].events = events;
-	return net_poll(n, 1, deadline);
+	return net_poll(n, 1, n->deadline);
 }
 
 int
@@ -161,7 +170,7 @@ net_conf(struct net *n)
  * record, -1 no server answered (timed out, failed), -2 stopped.
  */
 static int
-net_dns(struct net *nt, const char *name, int qtype, int64_t deadline)
+net_dns(struct net *nt, const char *name, int qtype)
 {
 	const struct dns_conf *r = &nt->conf;
 	struct pollfd *p = nt->pfd;
@@ -188,8 +197,8 @@ net_dns(struct net *nt, const char *name, int qtype, int64_t deadline)
 		}
 		nfd++;
 	}
-	if (until > deadline)
-		until = deadline;
+	if (until > nt->deadline)
+		until = nt->deadline;
 	for (live = nfd; live > 0 && res == -1; ) {
 		if ((i = net_poll(nt, nfd, until)) <= 0) {
 			res = i < 0 ? -2 : -1;
@@ -218,8 +227,7 @@ net_dns(struct net *nt, const char *name, int qtype, int64_t deadline)
 
 /* host to an address: 1, 0 with why, -1 stopped. */
 static int
-net_resolve(struct net *n, const struct url *u, int64_t deadline, char *why,
-    size_t whylen)
+net_resolve(struct net *n, const struct url *u)
 {
 	const struct dns_conf *r = &n->conf;
 	unsigned char *ip = n->ip;
@@ -255,8 +263,7 @@ net_resolve(struct net *n, const struct url *u, int64_t deadline, char *why,
 		}
 		for (f = want == 6 ? 6 : 4; f; f = f == 4 && want == 0 ? 6 :
 		    0) {
-			rc = net_dns(n, q, f == 4 ? DNS_A : DNS_AAAA,
-			    deadline);
+			rc = net_dns(n, q, f == 4 ? DNS_A : DNS_AAAA);
 			if (rc == -2)
 				return -1;
 			if (rc == 1)
@@ -264,12 +271,12 @@ net_resolve(struct net *n, const struct url *u, int64_t deadline, char *why,
 			failed |= rc < 0;
 		}
 	}
-	fmt_s(why, whylen, "%s", failed ? "name lookup failed or timed out" :
+	net_say(n, failed ? "name lookup failed or timed out" :
 	    "no such host");
 	return 0;
 found:
 	if (want != 0 && f != want) {
-		fmt_s(why, whylen, "no IPv%d address", want);
+		fmt_s(n->why, n->whylen, "no IPv%d address", want);
 		return 0;
 	}
 	net_set(&n->addr, f, ip, u->port);
@@ -278,8 +285,7 @@ found:
 
 /* Connect fd to n->addr: 1, 0 with why, -1 stopped. */
 static int
-net_connect(struct net *n, int fd, int64_t deadline, char *why,
-    size_t whylen)
+net_connect(struct net *n, int fd)
 {
 	const union net_addr *a = &n->addr;
 	int rc;
@@ -287,9 +293,9 @@ net_connect(struct net *n, int fd, int64_t deadline, char *why,
 	if (net_sys_connect(fd, a) == 0)
 		return 1;
 	if (errno == EINPROGRESS) {
-		if ((rc = net_wait(n, fd, POLLOUT, deadline)) <= 0) {
+		if ((rc = net_wait(n, fd, POLLOUT)) <= 0) {
 			if (rc == 0)
-				fmt_s(why, whylen, "timed out");
+				net_say(n, "timed out");
 			return rc;
 		}
 		/*
@@ -301,11 +307,10 @@ net_connect(struct net *n, int fd, int64_t deadline, char *why,
 		if (net_sys_connect(fd, a) == 0 || errno == EISCONN)
 			return 1;
 	}
-	net_why(why, whylen);
+	net_why(n);
 	return 0;
 }
 
-/* The GET and its answer: 1 up, 0 down with why, -1 stopped. */
 /* needle in hay[0..n) */
 static bool
 net_has(const char *hay, size_t n, const char *needle)
@@ -324,11 +329,12 @@ net_has(const char *hay, size_t n, const char *needle)
  */
 static int
 net_http(struct net *nt, int fd, const struct url *u,
-    const struct net_check *c, int64_t deadline, char *why, size_t whylen)
+    const struct net_check *c)
 {
 	char *req = nt->req, *buf = nt->small;
 	size_t rl = http_request(req, sizeof(nt->req), u), got = 0, off = 0;
 	size_t cap = sizeof(nt->small), body = 0;
+	const char *miss = "";
 	ssize_t n;
 	int rc = 0, st = 0;
 
@@ -337,7 +343,7 @@ net_http(struct net *nt, int fd, const struct url *u,
 		buf = sys_mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE |
 		    MAP_ANONYMOUS, -1, 0);
 		if (buf == MAP_FAILED) {
-			net_why(why, whylen);	/* ENOMEM */
+			net_why(nt);	/* ENOMEM */
 			return 0;
 		}
 	}
@@ -349,7 +355,7 @@ net_http(struct net *nt, int fd, const struct url *u,
 		}
 		if (n < 0 && errno != EAGAIN && errno != EINTR)
 			goto fail;
-		if ((rc = net_wait(nt, fd, POLLOUT, deadline)) <= 0)
+		if ((rc = net_wait(nt, fd, POLLOUT)) <= 0)
 			goto timeout;
 	}
 	/* the status line; with --contains, the body too */
@@ -374,30 +380,33 @@ net_http(struct net *nt, int fd, const struct url *u,
 			break;
 		if (errno != EAGAIN && errno != EINTR)
 			goto fail;
-		if ((rc = net_wait(nt, fd, POLLIN, deadline)) <= 0)
+		if ((rc = net_wait(nt, fd, POLLIN)) <= 0)
 			goto timeout;
 	}
 	rc = 0;
-	if (st <= 0)
-		fmt_s(why, whylen, "%s", got == 0 ? "no HTTP response" :
+	if (st <= 0) {
+		net_say(nt, got == 0 ? "no HTTP response" :
 		    "not an HTTP response");
-	else if (fmt_s(why, whylen, "HTTP %d", st), st < c->lo || st > c->hi)
+		goto out;
+	}
+	if (st < c->lo || st > c->hi)
 		;
 	else if (c->contains && (body == 0 || !net_has(buf + body,
 	    got - body < NET_BODY_MAX ? got - body : NET_BODY_MAX,
 	    c->contains)))
-		fmt_s(why, whylen, "HTTP %d, body without the text", st);
+		miss = ", body without the text";
 	else
 		rc = 1;
+	fmt_s(nt->why, nt->whylen, "HTTP %d%s", st, miss);
 	goto out;
 fail:
 	/* down, even after a wait that had set rc to 1 */
-	net_why(why, whylen);
+	net_why(nt);
 	rc = 0;
 	goto out;
 timeout:
 	if (rc == 0)
-		fmt_s(why, whylen, "timed out waiting for the HTTP response");
+		net_say(nt, "timed out waiting for the HTTP response");
 out:
 	if (c->contains)
 		sys_munmap(buf, cap);
@@ -411,38 +420,41 @@ net_probe(struct net *n, const struct url *u, const struct net_check *c,
 	union net_addr *a = &n->addr;
 	int fd, rc;
 
+	n->deadline = deadline;
+	n->why = why;
+	n->whylen = whylen;
 	switch (u->scheme) {
 	case URL_FILE:
-		fmt_s(why, whylen, "exists");
+		net_say(n, "exists");
 		if (sys_stat(u->path, &n->st) == 0)
 			return 1;
-		net_why(why, whylen);
+		net_why(n);
 		return 0;
 	case URL_UNIX:
 		a->un.sun_family = AF_UNIX;
 		if (strlen(u->path) >= sizeof(a->un.sun_path)) {
 			errno = ENAMETOOLONG;
-			net_why(why, whylen);
+			net_why(n);
 			return 0;
 		}
 		/* url_parse zeroed the rest of u->path: no memset needed */
 		memcpy(a->un.sun_path, u->path, sizeof(a->un.sun_path));
 		break;
 	default:
-		if ((rc = net_resolve(n, u, deadline, why, whylen)) <= 0)
+		if ((rc = net_resolve(n, u)) <= 0)
 			return rc;
 		break;
 	}
 	fd = sys_socket(a->sa.sa_family, SOCK_STREAM | SOCK_NONBLOCK |
 	    SOCK_CLOEXEC, 0);
 	if (fd < 0) {
-		net_why(why, whylen);
+		net_why(n);
 		return 0;
 	}
-	fmt_s(why, whylen, "connected");
-	rc = net_connect(n, fd, deadline, why, whylen);
+	net_say(n, "connected");
+	rc = net_connect(n, fd);
 	if (rc == 1 && u->scheme == URL_HTTP)
-		rc = net_http(n, fd, u, c, deadline, why, whylen);
+		rc = net_http(n, fd, u, c);
 	close(fd);
 	return rc;
 }

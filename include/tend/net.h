@@ -45,6 +45,9 @@ union net_addr {
  */
 struct net {
 	struct net_watch w;
+	int64_t		 deadline;		/* net_probe's arguments */
+	char		*why;
+	size_t		 whylen;
 	char		*file, *line;		/* net_file's */
 	size_t		 file_len, line_len;
 	struct pollfd	 pfd[DNS_MAX_NS + 1];	/* the last is w.fd */
