@@ -414,15 +414,17 @@ out:
 }
 
 int
-net_probe(struct net *n, const struct url *u, const struct net_check *c,
+net_probe(struct net *n, const char *url, const struct net_check *c,
     int64_t deadline, char *why, size_t whylen)
 {
+	const struct url *u = &n->u;
 	union net_addr *a = &n->addr;
 	int fd, rc;
 
 	n->deadline = deadline;
 	n->why = why;
 	n->whylen = whylen;
+	(void)url_parse(&n->u, url, why, whylen);
 	switch (u->scheme) {
 	case URL_FILE:
 		net_say(n, "exists");

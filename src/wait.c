@@ -19,7 +19,6 @@
 #define WAIT_NOTE_MS	5000	/* a "still down" line at most this often */
 
 struct wait_ep {
-	struct url	 u;
 	const char	*s;
 	int64_t		 next;		/* the next attempt */
 	int64_t		 pause;
@@ -76,9 +75,6 @@ wait_run(struct tend *t)
 	/* 0 is forever too, as wait-for-it's -t 0 */
 	end = o->wait_timeout_ms <= 0 ? INT64_MAX : start + o->wait_timeout_ms;
 	for (i = 0; i < l->n; i++) {
-		/* checked by opts_parse already */
-		(void)url_parse(&ep[i].u, l->v[i], ep[i].why,
-		    sizeof(ep[i].why));
 		ep[i].s = l->v[i];
 		ep[i].next = ep[i].noted = start;
 		ep[i].pause = o->wait_interval_ms;
@@ -97,7 +93,7 @@ wait_run(struct tend *t)
 			now = loop_now();
 			if (e->next <= now) {
 				until = now + WAIT_ATTEMPT_MS;
-				rc = net_probe(&m->n, &e->u, &chk, until < end ?
+				rc = net_probe(&m->n, e->s, &chk, until < end ?
 				    until : end, e->why, sizeof(e->why));
 				if (rc < 0)
 					goto out;

@@ -41,7 +41,8 @@ union net_addr {
  * A prober: what it serves while it waits (w), and the buffers of one
  * probe at a time, net.c's alone. The caller's, in a frame of its own
  * that lives as long as the probes: buffers there cost the probe's
- * functions no stack protector each (-fstack-protector-strong).
+ * functions no stack protector each (-fstack-protector-strong). The
+ * fields used most come first, within a byte's displacement.
  */
 struct net {
 	struct net_watch w;
@@ -59,16 +60,19 @@ struct net {
 	char		 name[URL_HOST_MAX + 256];
 	char		 req[URL_HOST_MAX + URL_PATH_MAX + 128];
 	char		 small[1024];
+	struct url	 u;			/* last: the rest is nearer */
 };
 
 /* Serve n->w until deadline (a pause between attempts); 0, or -1 if stopped. */
 int	net_sleep(struct net *n, int64_t deadline);
 
 /*
- * Returns 1 up; 0 down, with the reason in why ("connection refused",
- * "HTTP 503", "no such host", "timed out"); -1 when *n->w.stop was set.
+ * Probe url, parsed again each time into n->u (opts_parse has checked it
+ * with url_parse). Returns 1 up; 0 down, with the reason in why
+ * ("connection refused", "HTTP 503", "no such host", "timed out"); -1
+ * when *n->w.stop was set.
  */
-int	net_probe(struct net *n, const struct url *u, const struct net_check *c,
+int	net_probe(struct net *n, const char *url, const struct net_check *c,
 	    int64_t deadline, char *why, size_t whylen);
 
 #endif
