@@ -177,8 +177,9 @@ net_dns(struct net *nt, const char *name, int qtype)
 	size_t qlen;
 	ssize_t n;
 	int i, nfd = 0, live, res = -1;
-	int64_t until = loop_now() + NET_DNS_TRY_MS;
-	uint16_t id = (uint16_t)(loop_now() * 7919 + (int64_t)getpid());
+	/* the clock read once: the id's seed, then the try's start */
+	int64_t until = loop_now();
+	uint16_t id = (uint16_t)(until * 7919 + (int64_t)getpid());
 
 	if ((qlen = dns_query(nt->q, sizeof(nt->q), id, name, qtype)) == 0)
 		return 0;
@@ -197,6 +198,7 @@ net_dns(struct net *nt, const char *name, int qtype)
 		}
 		nfd++;
 	}
+	until += NET_DNS_TRY_MS;
 	if (until > nt->deadline)
 		until = nt->deadline;
 	for (live = nfd; live > 0 && res == -1; ) {
