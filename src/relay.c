@@ -427,6 +427,30 @@ static void relay_stream_ready(struct loop *l, void *ctx, int fd,
     short revents);
 
 /*
+ * Open the path of s for reading, non-blocking, if it is of type fmt
+ * (S_IFIFO, S_IFREG) and, with same, the file s had: the fd, with s->dev
+ * and s->ino set and its fstat in r->st; -1 (ENXIO: not that file).
+ */
+static int
+relay_open(struct relay *r, struct relay_src *s, mode_t fmt, bool same)
+{
+	int fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat *st = &r->st;
+
+	if (fd < 0)
+		return -1;
+	if (sys_fstat(fd, st) < 0 || (st->st_mode & S_IFMT) != fmt ||
+	    (same && (st->st_dev != s->dev || st->st_ino != s->ino))) {
+		close(fd);
+		errno = ENXIO;
+		return -1;
+	}
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
+	return fd;
+}
+
+/*
  * Open the FIFO for reading; on a reopen it must be the same FIFO still
  * (the name may meanwhile be a file or a directory: reading that again and
  * again would never end).
@@ -434,19 +458,10 @@ static void relay_stream_ready(struct loop *l, void *ctx, int fd,
 static int
 relay_fifo_open(struct relay *r, struct relay_src *s)
 {
-	int fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat *st = &r->st;
+	int fd = relay_open(r, s, S_IFIFO, s->ino != 0);
 
 	if (fd < 0)
 		return -1;
-	if (sys_fstat(fd, st) < 0 || !S_ISFIFO(st->st_mode) ||
-	    (s->ino != 0 && (st->st_dev != s->dev || st->st_ino != s->ino))) {
-		close(fd);
-		errno = ENXIO;
-		return -1;
-	}
-	s->dev = st->st_dev;
-	s->ino = st->st_ino;
 	if (loop_add_fd(r->loop, fd, POLLIN, relay_stream_ready, s) < 0) {
 		close(fd);
 		return -1;
@@ -723,18 +738,11 @@ static void
 relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 {
 	struct stat *st = &r->st;
-	int fd;
+	int fd = relay_open(r, s, S_IFREG, false);
 
-	fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	if (sys_fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
-		close(fd);
-		return;
-	}
 	s->fd = fd;
-	s->dev = st->st_dev;
-	s->ino = st->st_ino;
 	/* existing content is old news, unless --tail-from start */
 	s->off = at_start && !r->o->tail_from_start ? st->st_size : 0;
 	(void)lseek(fd, s->off, SEEK_SET);
