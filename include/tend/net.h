@@ -52,10 +52,10 @@ struct net {
 	char		*file, *line;		/* net_file's */
 	size_t		 file_len, line_len;
 	struct pollfd	 pfd[DNS_MAX_NS + 1];	/* the last is w.fd */
+	struct dns_conf	 conf;
 	union net_addr	 addr, ns;
 	unsigned char	 ip[16];
 	struct stat	 st;
-	struct dns_conf	 conf;
 	unsigned char	 q[DNS_MSG_MAX], a[DNS_MSG_MAX];
 	char		 name[URL_HOST_MAX + 256];
 	char		 req[URL_HOST_MAX + URL_PATH_MAX + 128];
