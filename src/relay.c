@@ -29,8 +29,8 @@
 #include "tend/syslogfmt.h"
 
 /*
- * bind, fchmodat and the inotify calls have one or two callers, here:
- * they are made with syscall(2) in place (include/tend/sys.h).
+ * bind, fchmodat, lseek and the inotify calls have one or two callers,
+ * here: they are made with syscall(2) in place (include/tend/sys.h).
  */
 
 /*
@@ -745,7 +745,7 @@ relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 	s->fd = fd;
 	/* existing content is old news, unless --tail-from start */
 	s->off = at_start && !r->o->tail_from_start ? st->st_size : 0;
-	(void)lseek(fd, s->off, SEEK_SET);
+	(void)syscall(SYS_lseek, fd, s->off, SEEK_SET);
 	if (r->inotify >= 0)
 		s->wd = (int)syscall(SYS_inotify_add_watch, r->inotify,
 		    s->os->path, IN_MODIFY | IN_ATTRIB | IN_MOVE_SELF |
@@ -772,7 +772,7 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 		    s->os->path);
 		linebuf_flush(s->lb, relay_emit_line, s);
 		s->off = 0;
-		(void)lseek(s->fd, 0, SEEK_SET);
+		(void)syscall(SYS_lseek, s->fd, (off_t)0, SEEK_SET);
 	}
 	(void)relay_read_stream(r, s, draining);
 }
