@@ -5,6 +5,8 @@
 #include "tend/http.h"
 #include "tend/num.h"
 
+#define HTTP_TAIL	"\r\nUser-Agent: tend\r\nConnection: close\r\n\r\n"
+
 size_t
 http_request(char *buf, size_t len, const struct url *u)
 {
@@ -12,16 +14,15 @@ http_request(char *buf, size_t len, const struct url *u)
 	int v6 = strchr(u->host, ':') != NULL;
 
 	/*
-	 * In three pieces, the port's only when it is not 80. Cut short
-	 * (fmt_s writes nothing more once full), it would not end in a blank
-	 * line: url_parse lets no line end into the path or host.
+	 * In two pieces, the port in the second only when it is not 80 (the
+	 * linker keeps one copy of the common tail). Cut short (fmt_s writes
+	 * nothing more once full), it would not end in a blank line:
+	 * url_parse lets no line end into the path or host.
 	 */
 	n = fmt_s(buf, len, "GET %s HTTP/1.1\r\nHost: %s%s%s", u->path,
 	    v6 ? "[" : "", u->host, v6 ? "]" : "");
-	if (u->port != 80)
-		n += fmt_s(buf + n, len - n, ":%d", u->port);
-	n += fmt_s(buf + n, len - n,
-	    "\r\nUser-Agent: tend\r\nConnection: close\r\n\r\n");
+	n += fmt_s(buf + n, len - n, u->port != 80 ? ":%d" HTTP_TAIL :
+	    HTTP_TAIL, u->port);
 	return n >= 4 && memcmp(buf + n - 4, "\r\n\r\n", 4) == 0 ? n : 0;
 }
 
