@@ -23,10 +23,10 @@ health_run(const struct opts *o)
 	size_t n;
 	int up;
 
-	/* nothing to serve meanwhile: Docker's timeout kills a slow probe */
+	/* nothing to serve while it waits */
 	nt.w.fd = -1;
-	up = net_probe(&nt, o->list[OPTS_L_WAIT].v[0], &chk, loop_now() + o->wait_timeout_ms, why,
-	    sizeof(why)) == 1;
+	up = net_probe(&nt, o->list[OPTS_L_WAIT].v[0], &chk,
+	    loop_now() + o->wait_timeout_ms, why, sizeof(why)) == 1;
 	n = fmt_s(line, HEALTH_LINE_MAX + 1, "%s: %s: %s",
 	    up ? "healthy" : "unhealthy", o->list[OPTS_L_WAIT].v[0], why);
 	line[n] = '\n';

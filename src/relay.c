@@ -642,7 +642,8 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 			relay_out_flush(r, r->to[2]);
 		}
 		/* its size first: a datagram too large for us is not cut */
-		size = sock_recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
+		size = sock_recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC |
+		    MSG_DONTWAIT);
 		if (size < 0 && errno == EINTR)
 			continue;
 		/* cut: its last piece is marked as a line that goes on */
