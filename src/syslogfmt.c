@@ -117,14 +117,14 @@ syslog_5424(char *w, const char *lim, const char *p, const char *end)
 	const char *app = NULL, *proc = NULL, *id = NULL, *sd, *msg;
 	int i, pid;
 
-	/* five fields; where APP-NAME, PROCID and MSGID start */
+	/*
+	 * Five fields; where the last three (APP-NAME, PROCID, MSGID) start,
+	 * each field's start moved along as the next one comes.
+	 */
 	for (i = 0; i < 5; i++) {
-		if (i == 2)
-			app = p;
-		else if (i == 3)
-			proc = p;
-		else if (i == 4)
-			id = p;
+		app = proc;
+		proc = id;
+		id = p;
 		if ((p = syslog_skip(p, end)) == NULL)
 			return NULL;
 	}
