@@ -18,15 +18,15 @@ int
 health_run(const struct opts *o)
 {
 	struct net_check chk = { o->wait_lo, o->wait_hi, o->contains };
-	struct url u;
+	struct net nt;
 	char why[128], line[HEALTH_LINE_MAX + 2];
 	size_t n;
 	int up;
 
-	/* checked by opts_parse */
-	(void)url_parse(&u, o->list[OPTS_L_WAIT].v[0], why, sizeof(why));
-	up = net_probe(&u, &chk, loop_now() + o->wait_timeout_ms, NULL, why,
-	    sizeof(why)) == 1;
+	/* nothing to serve while it waits */
+	nt.w.fd = -1;
+	up = net_probe(&nt, o->list[OPTS_L_WAIT].v[0], &chk,
+	    loop_now() + o->wait_timeout_ms, why, sizeof(why)) == 1;
 	n = fmt_s(line, HEALTH_LINE_MAX + 1, "%s: %s: %s",
 	    up ? "healthy" : "unhealthy", o->list[OPTS_L_WAIT].v[0], why);
 	line[n] = '\n';

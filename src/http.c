@@ -5,22 +5,24 @@
 #include "tend/http.h"
 #include "tend/num.h"
 
+#define HTTP_TAIL	"\r\nUser-Agent: tend\r\nConnection: close\r\n\r\n"
+
 size_t
 http_request(char *buf, size_t len, const struct url *u)
 {
-	char port[8] = "";
 	size_t n;
 	int v6 = strchr(u->host, ':') != NULL;
 
-	if (u->port != 80)
-		fmt_s(port, sizeof(port), ":%d", u->port);
-	n = fmt_s(buf, len, "GET %s HTTP/1.1\r\nHost: %s%s%s%s\r\n"
-	    "User-Agent: tend\r\nConnection: close\r\n\r\n", u->path,
-	    v6 ? "[" : "", u->host, v6 ? "]" : "", port);
 	/*
-	 * Cut short, it would not end in a blank line: url_parse lets no
-	 * line end into the path or host.
+	 * In two pieces, the port in the second only when it is not 80 (the
+	 * linker keeps one copy of the common tail). Cut short (fmt_s writes
+	 * nothing more once full), it would not end in a blank line:
+	 * url_parse lets no line end into the path or host.
 	 */
+	n = fmt_s(buf, len, "GET %s HTTP/1.1\r\nHost: %s%s%s", u->path,
+	    v6 ? "[" : "", u->host, v6 ? "]" : "");
+	n += fmt_s(buf + n, len - n, u->port != 80 ? ":%d" HTTP_TAIL :
+	    HTTP_TAIL, u->port);
 	return n >= 4 && memcmp(buf + n - 4, "\r\n\r\n", 4) == 0 ? n : 0;
 }
 

@@ -35,9 +35,12 @@ linebuf_commit(struct linebuf *lb, size_t n, linebuf_emit *emit, void *ctx)
 size_t
 linebuf_whole(const struct linebuf *lb, size_t n)
 {
-	const char *nl = memrchr(lb->buf + lb->len, '\n', n);
+	size_t k = lb->len + n;
 
-	return nl == NULL ? 0 : (size_t)(nl - lb->buf) + 1;
+	/* back to the last '\n' of the new bytes: musl's memrchr, in place */
+	while (k > lb->len && lb->buf[k - 1] != '\n')
+		k--;
+	return k > lb->len ? k : 0;
 }
 
 void

@@ -1,6 +1,7 @@
 /* Relayed lines as text or JSON (see include/tend/logfmt.h); pure. */
 #include <string.h>
 
+#include "tend/cron.h"
 #include "tend/logfmt.h"
 
 /* Length of the valid UTF-8 sequence at s (2..4; s[0] >= 0x80), or 0. */
@@ -77,34 +78,27 @@ logfmt_floor(int64_t a, int64_t b)
 void
 logfmt_time(int64_t ms, char out[25])
 {
-	int64_t days = logfmt_floor(ms, 86400000), t = ms - days * 86400000;
-	/* days since 1970-01-01 -> civil date (H. Hinnant's civil_from_days) */
-	int64_t z = days + 719468, era = logfmt_floor(z, 146097);
-	/* in the era of 400 years: 32 bits are plenty */
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	int y = (int)(yoe + era * 400 + (m <= 2));
-	int i, r, v = (int)t;
+	int64_t lm = logfmt_floor(ms, 60000);
+	int f[6], k = 5, i, v = (int)(ms - lm * 60000);
 
+	/*
+	 * year, month, day, hour, minute (and the weekday, unused): cron's
+	 * civil_from_days, one copy of it in the binary
+	 */
+	cron_fields(lm, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5]);
 	memcpy(out, "0000-00-00T00:00:00.000Z", 25);
 	/*
-	 * Digits from right to left: the milliseconds of the day in mixed
-	 * radix (the tens of seconds and minutes count to 6), then the date.
+	 * Digits from right to left: the milliseconds of the minute, then
+	 * at each separator but '.' the next field to the left.
 	 */
 	for (i = 22; i >= 0; i--) {
 		if (out[i] != '0') {
-			/* 'T', then the two '-' */
-			if (i <= 10)
-				v = i == 10 ? d : i == 7 ? m : y;
+			if (i != 19)
+				v = f[--k];
 			continue;
 		}
-		r = i == 14 || i == 17 ? 6 : 10;
-		out[i] = (char)('0' + v % r);
-		v /= r;
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
 	}
 }
 

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,8 +24,14 @@
 #include "tend/logfmt.h"
 #include "tend/loop.h"
 #include "tend/relay.h"
+#include "tend/sock.h"
 #include "tend/sys.h"
 #include "tend/syslogfmt.h"
+
+/*
+ * bind, fchmodat, lseek and the inotify calls have one or two callers,
+ * here: they are made with syscall(2) in place (include/tend/sys.h).
+ */
 
 /*
  * The syslog buffer: 64 KiB, grown for a larger datagram and given back
@@ -61,7 +68,7 @@ static ssize_t
 relay_write(struct relay_out *out, const char *buf, size_t n)
 {
 	if (out->mode == OUT_SOCKET)
-		return send(out->fd, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+		return sock_send(out->fd, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
 	return write(out->fd, buf, n);
 }
 
@@ -138,9 +145,13 @@ relay_out_init(struct relay *r, struct relay_out *out, int stdfd)
 		 * A description of our own, non-blocking: the child shares
 		 * fd 1's, and O_NONBLOCK there would make its writes fail
 		 * with EAGAIN (proc(5), /proc/PID/fd: opening it opens the
-		 * pipe or terminal anew).
+		 * pipe or terminal anew). fs_reopen_nonblock's open, with
+		 * the path a constant: no buffer, no stack protector.
 		 */
-		if ((fd = fs_reopen_nonblock(stdfd)) >= 0) {
+		fd = sys_open(stdfd == 1 ? "/proc/self/fd/1" :
+		    "/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_CLOEXEC |
+		    O_NOCTTY);
+		if (fd >= 0) {
 			out->mode = OUT_NONBLOCK;
 			out->fd = fd;
 		} else
@@ -416,6 +427,30 @@ static void relay_stream_ready(struct loop *l, void *ctx, int fd,
     short revents);
 
 /*
+ * Open the path of s for reading, non-blocking, if it is of type fmt
+ * (S_IFIFO, S_IFREG) and, with same, the file s had: the fd, with s->dev
+ * and s->ino set and its fstat in r->st; -1 (ENXIO: not that file).
+ */
+static int
+relay_open(struct relay *r, struct relay_src *s, mode_t fmt, bool same)
+{
+	int fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat *st = &r->st;
+
+	if (fd < 0)
+		return -1;
+	if (sys_fstat(fd, st) < 0 || (st->st_mode & S_IFMT) != fmt ||
+	    (same && (st->st_dev != s->dev || st->st_ino != s->ino))) {
+		close(fd);
+		errno = ENXIO;
+		return -1;
+	}
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
+	return fd;
+}
+
+/*
  * Open the FIFO for reading; on a reopen it must be the same FIFO still
  * (the name may meanwhile be a file or a directory: reading that again and
  * again would never end).
@@ -423,19 +458,10 @@ static void relay_stream_ready(struct loop *l, void *ctx, int fd,
 static int
 relay_fifo_open(struct relay *r, struct relay_src *s)
 {
-	int fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat *st = &r->st;
+	int fd = relay_open(r, s, S_IFIFO, s->ino != 0);
 
 	if (fd < 0)
 		return -1;
-	if (sys_fstat(fd, st) < 0 || !S_ISFIFO(st->st_mode) ||
-	    (s->ino != 0 && (st->st_dev != s->dev || st->st_ino != s->ino))) {
-		close(fd);
-		errno = ENXIO;
-		return -1;
-	}
-	s->dev = st->st_dev;
-	s->ino = st->st_ino;
 	if (loop_add_fd(r->loop, fd, POLLIN, relay_stream_ready, s) < 0) {
 		close(fd);
 		return -1;
@@ -616,7 +642,8 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 			relay_out_flush(r, r->to[2]);
 		}
 		/* its size first: a datagram too large for us is not cut */
-		size = recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
+		size = sock_recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC |
+		    MSG_DONTWAIT);
 		if (size < 0 && errno == EINTR)
 			continue;
 		/* cut: its last piece is marked as a line that goes on */
@@ -625,7 +652,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 			size = RELAY_DGRAM_MAX;
 		if (size < 0 || relay_syslog_room(s, (size_t)size) < 0)
 			break;
-		got = recv(s->fd, s->dgram, (size_t)size, MSG_DONTWAIT);
+		got = sock_recv(s->fd, s->dgram, (size_t)size, MSG_DONTWAIT);
 		if (got < 0)
 			break;
 		if (r->o->log_format == LOGFMT_JSON)
@@ -691,8 +718,8 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 		(void)unlink(s->os->path);
 	}
 	fd = sys_socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0 || bind(fd, (struct sockaddr *)sa, sizeof(*sa)) < 0 ||
-	    chmod(s->os->path, 0666) < 0 ||
+	if (fd < 0 || syscall(SYS_bind, fd, sa, sizeof(*sa)) < 0 ||
+	    syscall(SYS_fchmodat, AT_FDCWD, s->os->path, 0666) < 0 ||
 	    loop_add_fd(r->loop, fd, POLLIN, relay_syslog_ready, s) < 0) {
 		why = err_now();
 		goto fail;
@@ -712,24 +739,18 @@ static void
 relay_tail_open(struct relay *r, struct relay_src *s, bool at_start)
 {
 	struct stat *st = &r->st;
-	int fd;
+	int fd = relay_open(r, s, S_IFREG, false);
 
-	fd = sys_open(s->os->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	if (sys_fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
-		close(fd);
-		return;
-	}
 	s->fd = fd;
-	s->dev = st->st_dev;
-	s->ino = st->st_ino;
 	/* existing content is old news, unless --tail-from start */
 	s->off = at_start && !r->o->tail_from_start ? st->st_size : 0;
-	(void)lseek(fd, s->off, SEEK_SET);
+	(void)syscall(SYS_lseek, fd, s->off, SEEK_SET);
 	if (r->inotify >= 0)
-		s->wd = inotify_add_watch(r->inotify, s->os->path,
-		    IN_MODIFY | IN_ATTRIB | IN_MOVE_SELF | IN_DELETE_SELF);
+		s->wd = (int)syscall(SYS_inotify_add_watch, r->inotify,
+		    s->os->path, IN_MODIFY | IN_ATTRIB | IN_MOVE_SELF |
+		    IN_DELETE_SELF);
 }
 
 static void
@@ -737,7 +758,7 @@ relay_tail_close(struct relay *r, struct relay_src *s)
 {
 	linebuf_flush(s->lb, relay_emit_line, s);
 	if (r->inotify >= 0 && s->wd >= 0)
-		(void)inotify_rm_watch(r->inotify, s->wd);
+		(void)syscall(SYS_inotify_rm_watch, r->inotify, s->wd);
 	s->wd = -1;
 	close(s->fd);
 	s->fd = -1;
@@ -752,7 +773,7 @@ relay_tail_read(struct relay *r, struct relay_src *s, bool draining)
 		    s->os->path);
 		linebuf_flush(s->lb, relay_emit_line, s);
 		s->off = 0;
-		(void)lseek(s->fd, 0, SEEK_SET);
+		(void)syscall(SYS_lseek, s->fd, (off_t)0, SEEK_SET);
 	}
 	(void)relay_read_stream(r, s, draining);
 }
@@ -871,8 +892,8 @@ relay_tail_watch_dir(struct relay *r, const char *path)
 	}
 	memcpy(dir, path, n);
 	dir[n] = '\0';
-	return inotify_add_watch(r->inotify, dir, IN_CREATE | IN_MOVED_TO |
-	    IN_MOVED_FROM | IN_DELETE | IN_ATTRIB);
+	return (int)syscall(SYS_inotify_add_watch, r->inotify, dir,
+	    IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB);
 }
 
 /* --- setup and shutdown ------------------------------------------- */
@@ -945,7 +966,8 @@ relay_setup(struct relay *r, const struct opts *o, struct loop *l,
 			continue;
 		}
 		if (r->inotify < 0 && !r->poll_tails) {
-			r->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+			r->inotify = (int)syscall(SYS_inotify_init1,
+			    IN_NONBLOCK | IN_CLOEXEC);
 			if (r->inotify < 0 || loop_add_fd(l, r->inotify, POLLIN,
 			    relay_inotify_ready, r) < 0) {
 				tlog(o->verbosity, TLOG_INFO, "no inotify (%s): "

@@ -117,14 +117,14 @@ syslog_5424(char *w, const char *lim, const char *p, const char *end)
 	const char *app = NULL, *proc = NULL, *id = NULL, *sd, *msg;
 	int i, pid;
 
-	/* five fields; where APP-NAME, PROCID and MSGID start */
+	/*
+	 * Five fields; where the last three (APP-NAME, PROCID, MSGID) start,
+	 * each field's start moved along as the next one comes.
+	 */
 	for (i = 0; i < 5; i++) {
-		if (i == 2)
-			app = p;
-		else if (i == 3)
-			proc = p;
-		else if (i == 4)
-			id = p;
+		app = proc;
+		proc = id;
+		id = p;
 		if ((p = syslog_skip(p, end)) == NULL)
 			return NULL;
 	}
@@ -185,30 +185,30 @@ syslog_format(const char *in, size_t n, char *out, size_t outlen, int *sev)
 		n--;
 	end = in + n;
 	plen = syslog_pri(in, n, &pri);
-	if (plen == 0) {
-		*sev = SYSLOG_SEV_NOTICE;
-		w = syslog_put(w, lim, '\0', in, n);
-		*w = '\0';
-		return (size_t)(w - out);
-	}
-	*sev = pri % 8;
 	p = in + plen;
-	w += fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
-	    syslog_name(syslog_fac, pri / 8),
-	    syslog_name(syslog_sev, pri % 8));
-	if (end - p >= 2 && p[0] >= '1' && p[0] <= '9' && p[1] == ' ' &&
-	    (w5424 = syslog_5424(w, lim, p + 2, end)) != NULL) {
-		*w5424 = '\0';
-		return (size_t)(w5424 - out);
+	*sev = SYSLOG_SEV_NOTICE;
+	/* without a PRI, the datagram as it is */
+	if (plen != 0) {
+		*sev = pri % 8;
+		w += fmt_s(out, outlen, p < end ? "%s.%s " : "%s.%s",
+		    syslog_name(syslog_fac, pri / 8),
+		    syslog_name(syslog_sev, pri % 8));
+		if (end - p >= 2 && p[0] >= '1' && p[0] <= '9' &&
+		    p[1] == ' ' &&
+		    (w5424 = syslog_5424(w, lim, p + 2, end)) != NULL) {
+			w = w5424;
+			p = end;
+		} else {
+			/*
+			 * Not RFC 5424 after all (syslog_5424 wrote
+			 * nothing): RFC 3164 or free text.
+			 */
+			if (syslog_is_3164_time(p, end))
+				p += 16;
+			if (p == end && w > out && w[-1] == ' ')
+				w--;	/* a timestamp and nothing else */
+		}
 	}
-	/*
-	 * Not RFC 5424 after all (syslog_5424 wrote nothing): RFC 3164 or
-	 * free text.
-	 */
-	if (syslog_is_3164_time(p, end))
-		p += 16;
-	if (p == end && w > out && w[-1] == ' ')
-		w--;	/* a timestamp and nothing else */
 	w = syslog_put(w, lim, '\0', p, (size_t)(end - p));
 	*w = '\0';
 	return (size_t)(w - out);

@@ -19,7 +19,6 @@
 #define WAIT_NOTE_MS	5000	/* a "still down" line at most this often */
 
 struct wait_ep {
-	struct url	 u;
 	const char	*s;
 	int64_t		 next;		/* the next attempt */
 	int64_t		 pause;
@@ -28,6 +27,12 @@ struct wait_ep {
 	bool		 tried;		/* why holds an attempt's outcome */
 	char		 why[96];
 	char		 got[96];	/* this attempt's */
+};
+
+/* One mapping: the prober's buffers, then the endpoints. */
+struct wait_map {
+	struct net	 n;
+	struct wait_ep	 ep[];
 };
 
 static void
@@ -55,24 +60,23 @@ wait_run(struct tend *t)
 	const struct opts *o = t->o;
 	const struct opts_list *l = &o->list[OPTS_L_WAIT];
 	struct net_check chk = { o->wait_lo, o->wait_hi, NULL };
-	struct net_watch w = { t->sigfd, wait_serve, t, &t->aborted };
+	struct wait_map *m;
 	struct wait_ep *ep;
-	size_t i, down, sz = l->n * sizeof(*ep);
+	size_t i, down, sz = sizeof(*m) + l->n * sizeof(*ep);
 	int64_t start = loop_now(), now, end, next, until;
 	int rc = 0;
 
 	if (l->n == 0)
 		return 0;
-	ep = sys_mmap(NULL, sz, PROT_READ | PROT_WRITE,
+	m = sys_mmap(NULL, sz, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (ep == MAP_FAILED)
+	if (m == MAP_FAILED)
 		return 125;
+	m->n.w = (struct net_watch){ t->sigfd, wait_serve, t, &t->aborted };
+	ep = m->ep;
 	/* 0 is forever too, as wait-for-it's -t 0 */
 	end = o->wait_timeout_ms <= 0 ? INT64_MAX : start + o->wait_timeout_ms;
 	for (i = 0; i < l->n; i++) {
-		/* checked by opts_parse already */
-		(void)url_parse(&ep[i].u, l->v[i], ep[i].why,
-		    sizeof(ep[i].why));
 		ep[i].s = l->v[i];
 		ep[i].next = ep[i].noted = start;
 		ep[i].pause = o->wait_interval_ms;
@@ -91,8 +95,8 @@ wait_run(struct tend *t)
 			now = loop_now();
 			if (e->next <= now && now < end) {
 				until = now + WAIT_ATTEMPT_MS;
-				rc = net_probe(&e->u, &chk, until < end ?
-				    until : end, &w, e->got, sizeof(e->got));
+				rc = net_probe(&m->n, e->s, &chk, until < end ?
+				    until : end, e->got, sizeof(e->got));
 				if (rc < 0)
 					goto out;
 				now = loop_now();
@@ -136,10 +140,10 @@ wait_run(struct tend *t)
 			rc = 124;
 			goto out;
 		}
-		if ((rc = net_sleep(next, &w)) < 0)
+		if ((rc = net_sleep(&m->n, next)) < 0)
 			goto out;
 	}
 out:
-	sys_munmap(ep, sz);
+	sys_munmap(m, sz);
 	return rc;
 }

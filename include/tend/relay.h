@@ -89,9 +89,11 @@ struct relay_src {
 struct relay {
 	const struct opts	*o;
 	struct loop		*loop;
-	struct relay_out	 out[2];	/* stdout, stderr */
+	/*
+	 * The scalars and the scratch space first: the code reaches them
+	 * with a byte's displacement, the arrays come after.
+	 */
 	struct relay_out	*to[3];		/* by fd number 1, 2 */
-	struct relay_src	 src[OPTS_MAX_SOURCES + RELAY_PIPES];
 	size_t			 nsrc;
 	int			 inotify;	/* -1: none (polling) */
 	bool			 poll_tails;	/* look every RELAY_TAIL_POLL_MS */
@@ -99,13 +101,15 @@ struct relay {
 	int64_t			 now_ms;	/* JSON "time" of this read */
 	/*
 	 * Scratch space for system calls: what fstat(2), stat(2) and the
-	 * shutdown's poll(2) fill; a watched directory's name, or what
-	 * inotify says (read and dropped), or the address --syslog binds.
-	 * On the stack it would cost each function that uses it a stack
-	 * canary (-fstack-protector-strong).
+	 * shutdown's poll(2) fill; and (path, sa, last) a watched
+	 * directory's name, or what inotify says (read and dropped), or the
+	 * address --syslog binds. On the stack it would cost each function
+	 * that uses it a stack canary (-fstack-protector-strong).
 	 */
 	struct stat		 st;
 	struct pollfd		 pfd;
+	struct relay_out	 out[2];	/* stdout, stderr */
+	struct relay_src	 src[OPTS_MAX_SOURCES + RELAY_PIPES];
 	union {
 		char			 path[PATH_MAX];
 		struct sockaddr_un	 sa;

@@ -5,7 +5,8 @@
  *	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -g -O1 \
  *	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
  *	    -o build/fuzz/fuzz_syslogfmt tests/fuzz/fuzz_syslogfmt.c \
- *	    src/fmt.c src/syslogfmt.c src/logfmt.c
+ *	    src/fmt.c src/syslogfmt.c src/logfmt.c src/cron.c \
+ *	    src/duration.c src/num.c
  *
  * and runs it for FUZZ_TIME seconds (30 by default) on its corpus:
  *
