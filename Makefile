@@ -153,7 +153,7 @@ $(B)/fuzz/fuzz_linebuf: tests/fuzz/fuzz_linebuf.c src/linebuf.c
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
 
 $(B)/fuzz/fuzz_syslogfmt: tests/fuzz/fuzz_syslogfmt.c src/fmt.c \
-	    src/syslogfmt.c src/logfmt.c
+	    src/syslogfmt.c src/logfmt.c src/cron.c src/duration.c src/num.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
 
