@@ -1,4 +1,5 @@
 /* The HTTP/1.1 bits of a probe (see include/tend/http.h); pure. */
+#include <stdint.h>
 #include <string.h>
 
 #include "tend/fmt.h"
@@ -86,4 +87,68 @@ http_range_parse(const char *s, int *lo, int *hi, char *err, size_t errlen)
 	fmt_s(err, errlen, "bad status range '%s' (as in 200 or 200-399, "
 	    "within 100-599)", s);
 	return -1;
+}
+
+/* s at p, in any case (s lower case, or ':'), within end */
+static bool
+http_word(const char *p, const char *end, const char *s)
+{
+	for (; *s; p++, s++)
+		if (p == end || (*p | 0x20) != *s)
+			return false;
+	return true;
+}
+
+bool
+http_is_chunked(const char *buf, size_t body)
+{
+	const char *p = buf, *end = buf + body, *l;
+
+	while ((l = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		p = l + 1;
+		if (!http_word(p, end, "transfer-encoding:"))
+			continue;
+		for (l = p + 18; l < end && *l != '\n'; l++)
+			if (http_word(l, end, "chunked"))
+				return true;
+	}
+	return false;
+}
+
+size_t
+http_dechunk(const char *in, size_t n, char *out, size_t cap, bool *done)
+{
+	const char *p = in, *end = in + n, *nl;
+	size_t o = 0, size, take;
+	int v;
+
+	*done = false;
+	while (p < end) {
+		/* "SIZE[;ext]\r\n" in hex, then SIZE bytes, then "\r\n" */
+		for (size = 0; p < end; p++) {
+			v = *p >= '0' && *p <= '9' ? *p - '0' :
+			    (*p | 0x20) >= 'a' && (*p | 0x20) <= 'f' ?
+			    (*p | 0x20) - 'a' + 10 : -1;
+			if (v < 0 || size > (SIZE_MAX >> 4))
+				break;
+			size = size * 16 + (size_t)v;
+		}
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+		p = nl + 1;
+		if (size == 0) {
+			*done = true;
+			break;
+		}
+		take = size < (size_t)(end - p) ? size : (size_t)(end - p);
+		memcpy(out + o, p, take < cap - o ? take : cap - o);
+		o += take < cap - o ? take : cap - o;
+		p += take;
+		if (take < size || o == cap)
+			break;
+		/* the CRLF after the data, or what of it is in */
+		p += end - p >= 2 && *p == '\r' ? 2 : end - p >= 1 &&
+		    *p == '\n' ? 1 : 0;
+	}
+	return o;
 }

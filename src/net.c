@@ -326,6 +326,23 @@ net_has(const char *hay, size_t n, const char *needle)
 }
 
 /*
+ * --contains in the first NET_BODY_MAX bytes of the body: its data when
+ * it comes chunked (decoded into dec, again from the start each time: at
+ * most 80 KiB), as curl and wget would show it.
+ */
+static bool
+net_found(const char *buf, size_t body, size_t got, bool chunked, char *dec,
+    bool *done, const char *needle)
+{
+	size_t n = got - body;
+
+	if (chunked)
+		n = http_dechunk(buf + body, n, dec, NET_BODY_MAX, done);
+	return net_has(chunked ? dec : buf + body, n < NET_BODY_MAX ? n :
+	    NET_BODY_MAX, needle);
+}
+
+/*
  * The GET and its answer: 1 up, 0 down, why saying which; -1 stopped.
  * With c->contains the body is read to its end or to NET_BODY_MAX.
  */
@@ -339,11 +356,13 @@ net_http(struct net *nt, int fd, const struct url *u,
 	const char *miss = "";
 	ssize_t n;
 	int rc = 0, st = 0;
+	bool chunked = false, done = false;
 
 	if (c->contains) {
+		/* the answer as it comes, then room for a chunked body's data */
 		cap = NET_BODY_MAX + 16384;
-		buf = sys_mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE |
-		    MAP_ANONYMOUS, -1, 0);
+		buf = sys_mmap(NULL, cap + NET_BODY_MAX, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (buf == MAP_FAILED) {
 			net_why(nt);	/* ENOMEM */
 			return 0;
@@ -361,8 +380,8 @@ net_http(struct net *nt, int fd, const struct url *u,
 			goto timeout;
 	}
 	/* the status line; with --contains, the body too */
-	while (got < cap && (st == 0 || (c->contains && (body == 0 ||
-	    got - body < NET_BODY_MAX)))) {
+	while (got < cap && !done && (st == 0 || (c->contains && (body == 0 ||
+	    chunked || got - body < NET_BODY_MAX)))) {
 		n = sock_recv(fd, buf + got, cap - got, 0);
 		if (n > 0) {
 			got += (size_t)n;
@@ -370,11 +389,14 @@ net_http(struct net *nt, int fd, const struct url *u,
 				st = http_status(buf, got);
 			if (st < 0)
 				break;
-			if (body == 0)
-				body = http_body(buf, got);
-			/* found: no need for the rest (keep-alive, streams) */
-			if (c->contains && body != 0 && net_has(buf + body,
-			    got - body, c->contains))
+			if (body == 0 && (body = http_body(buf, got)) != 0)
+				chunked = http_is_chunked(buf, body);
+			/*
+			 * Found, or the last chunk is in: no need for the
+			 * rest (keep-alive, streams).
+			 */
+			if (c->contains && body != 0 && net_found(buf, body,
+			    got, chunked, buf + cap, &done, c->contains))
 				break;
 			continue;
 		}
@@ -393,9 +415,8 @@ net_http(struct net *nt, int fd, const struct url *u,
 	}
 	if (st < c->lo || st > c->hi)
 		;
-	else if (c->contains && (body == 0 || !net_has(buf + body,
-	    got - body < NET_BODY_MAX ? got - body : NET_BODY_MAX,
-	    c->contains)))
+	else if (c->contains && (body == 0 || !net_found(buf, body, got,
+	    chunked, buf + cap, &done, c->contains)))
 		miss = ", body without the text";
 	else
 		rc = 1;
@@ -411,7 +432,7 @@ timeout:
 		net_say(nt, "timed out waiting for the HTTP response");
 out:
 	if (c->contains)
-		sys_munmap(buf, cap);
+		sys_munmap(buf, cap + NET_BODY_MAX);
 	return rc;
 }
 

@@ -34,6 +34,21 @@ int	http_status(const char *buf, size_t len);
  */
 size_t	http_body(const char *buf, size_t len);
 
+/*
+ * Whether the headers in buf[0..body) say "Transfer-Encoding: ...chunked"
+ * (names and the coding in any case).
+ */
+bool	http_is_chunked(const char *buf, size_t body);
+
+/*
+ * The data of a chunked body in[0..n) (RFC 9112 7.1), as much as has
+ * come: into out, at most cap bytes; a chunk cut short gives what of it
+ * is in. *done once the last (zero-size) chunk is read. Returns the
+ * length written. Extensions are skipped, trailers not read.
+ */
+size_t	http_dechunk(const char *in, size_t n, char *out, size_t cap,
+	    bool *done);
+
 /* A status range: "200", "200-399"; 100 <= lo <= hi <= 599. 0 or -1. */
 int	http_range_parse(const char *s, int *lo, int *hi, char *err,
 	    size_t errlen);

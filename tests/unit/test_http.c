@@ -277,6 +277,83 @@ test_range(void **state)
 	}
 }
 
+/* Transfer-Encoding: chunked, in the headers only, in any case */
+static void
+test_is_chunked(void **state)
+{
+	static const struct {
+		const char	*head;
+		bool		 chunked;
+	} t[] = {
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", true },
+		{ "HTTP/1.1 200 OK\r\ntransfer-encoding: CHUNKED\r\n\r\n", true },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n",
+		  true },
+		{ "HTTP/1.1 200 OK\nTRANSFER-ENCODING:chunked\n\n", true },
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\n", false },
+		{ "HTTP/1.1 200 OK\r\nX-Transfer-Encoding: chunked\r\n\r\n",
+		  false },
+		{ "HTTP/1.1 200 OK\r\nX: chunked\r\n\r\n", false },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunke\r\n\r\n", false },
+		{ "HTTP/1.1 200 OK\r\n\r\n", false },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++)
+		if (http_is_chunked(t[i].head, strlen(t[i].head)) !=
+		    t[i].chunked)
+			fail_msg("%s: want %d", t[i].head, t[i].chunked);
+}
+
+/*
+ * Every prefix of a chunked body decodes to a prefix of its data, and the
+ * whole to all of it, done; out's bound is kept.
+ */
+static void
+test_dechunk(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*data;
+	} t[] = {
+		{ "3\r\nsta\r\n4;ext=1\r\ntus:\r\n3\r\n ok\r\n0\r\n\r\n",
+		  "status: ok" },
+		{ "A\r\n0123456789\r\n1f\r\nabcdefghijklmnopqrstuvwxyz01234"
+		  "\r\n0\r\n\r\n", "0123456789abcdefghijklmnopqrstuvwxyz01234" },
+		{ "5\nhello\n0\n\n", "hello" },
+		{ "0\r\n\r\n", "" },
+	};
+	char out[64];
+	size_t i, k, n, want;
+	bool done;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++) {
+		want = strlen(t[i].data);
+		for (k = 0; k <= strlen(t[i].in); k++) {
+			memset(out, '#', sizeof(out));
+			n = http_dechunk(t[i].in, k, out, sizeof(out), &done);
+			if (n > want || memcmp(out, t[i].data, n) != 0)
+				fail_msg("%s [%zu]: %.*s", t[i].in, k, (int)n, out);
+			if (k == strlen(t[i].in) && (n != want || !done))
+				fail_msg("%s: %zu of %zu, done %d", t[i].in, n,
+				    want, done);
+		}
+		/* a small out: cut, never overrun */
+		memset(out, '#', sizeof(out));
+		n = http_dechunk(t[i].in, strlen(t[i].in), out, 4, &done);
+		assert_true(n <= 4 && out[4] == '#');
+		assert_memory_equal(out, t[i].data, n);
+	}
+	/* a size that is not hex ends the data; a huge one is cut */
+	n = http_dechunk("zz\r\nabc", 7, out, sizeof(out), &done);
+	assert_int_equal(n, 0);
+	n = http_dechunk("ffffffffffffffffff\r\nabc", 23, out, sizeof(out),
+	    &done);
+	assert_true(n <= 3);
+}
+
 int
 main(void)
 {
@@ -286,6 +363,8 @@ main(void)
 		cmocka_unit_test(test_every_code),
 		cmocka_unit_test(test_body),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_is_chunked),
+		cmocka_unit_test(test_dechunk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
