@@ -35,10 +35,17 @@ url_parse(struct url *u, const char *s, char *err, size_t errlen)
 		goto fail;
 	/* from here on, q[0..n) is quoted in a message when n > 0 */
 	n = 0;
-	why = "https is not supported (no TLS in tend): probe tcp://HOST:443 "
-	    "instead";
-	if (i == 6)
-		goto fail;
+	for (e = a; *e != '\0' && *e != '/' && *e != '?' && *e != '#'; e++)
+		;
+	if (i == 6) {
+		/* the same host and port over plain TCP: tcp://h:443 */
+		p = memchr(a, ']', (size_t)(e - a));
+		p = memchr(p ? p : a, ':', (size_t)(e - (p ? p : a)));
+		fmt_s(err, errlen, "https is not supported (no TLS in tend): "
+		    "probe tcp://%s%.*s%s instead", e == a ? "HOST" : "",
+		    (int)(e - a), a, p ? "" : ":443");
+		return -1;
+	}
 	/* by index: URL_TCP (0) thrice, URL_HTTP, URL_UNIX, URL_FILE (3) */
 	u->scheme = (enum url_scheme)"\0\0\0\1\2\3"[i];
 	if (i > 3) {
@@ -51,9 +58,6 @@ url_parse(struct url *u, const char *s, char *err, size_t errlen)
 	}
 	u->family = "\0\4\6"[i];
 	u->port = i == 3 ? 80 : 0;
-
-	for (e = a; *e != '\0' && *e != '/' && *e != '?' && *e != '#'; e++)
-		;
 	why = "user info (user@) is not supported";
 	if (memchr(a, '@', (size_t)(e - a)) != NULL)
 		goto fail;

@@ -82,7 +82,10 @@ static const struct {
 	{ "tc://h:1", "unknown scheme 'tc'" },
 	{ "TCP://h:1", "unknown scheme 'TCP'" },	/* lower case only */
 	{ "https://h", "https is not supported" },
-	{ "https://h:8443/x", "tcp://HOST:443" },
+	{ "https://h:8443/x", "probe tcp://h:8443 instead" },
+	{ "https://example.com/", "probe tcp://example.com:443 instead" },
+	{ "https://[::1]/x", "probe tcp://[::1]:443 instead" },
+	{ "https://", "probe tcp://HOST:443 instead" },
 	{ "tcp://h", "missing port" },
 	{ "tcp://h:", "missing port" },
 	{ "tcp://h/x", "missing port" },
