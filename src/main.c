@@ -278,8 +278,12 @@ setup(struct tend *t, char *err, size_t errlen)
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	/* static: zero, and its pages cost memory only once used */
+	/*
+	 * static: zero, and their pages cost memory only once used; the
+	 * code reaches them by absolute addresses, shorter than main's
+	 * frame's 32-bit offsets.
+	 */
+	static struct opts o;
 	static struct tend t;
 	char err[256];
 	int rc, fd;
