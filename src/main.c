@@ -163,7 +163,7 @@ static int
 start(struct tend *t)
 {
 	char err[256];
-	size_t i;
+	size_t i, n;
 	int rc;
 
 	if (env_load(&t->env, t->o, err, sizeof(err)) < 0 ||
@@ -176,9 +176,8 @@ start(struct tend *t)
 	 * take them again.
 	 */
 	for (i = 0; i < t->env.n; )
-		if (opts_is_step_env(t->env.v[i]))
-			env_unset(&t->env, t->env.v[i],
-			    (size_t)(strchr(t->env.v[i], '=') - t->env.v[i]));
+		if ((n = opts_step_env_len(t->env.v[i])) != 0)
+			env_unset(&t->env, t->env.v[i], n);
 		else
 			i++;
 	/* from here on, what runs sees the child's environment */

@@ -483,14 +483,14 @@ opts_env_name(char *name, const char *opt)
 	while (*opt++ != '\0');
 }
 
-bool
-opts_is_step_env(const char *entry)
+size_t
+opts_step_env_len(const char *entry)
 {
 	const char *nm = opts_names, *e, *c;
 	size_t k;
 
 	if (strncmp(entry, "TEND_", 5) != 0)
-		return false;
+		return 0;
 	/* NAME as opts_env_name spells it, compared byte by byte */
 	for (k = 0; k < OPTS_NOPT; k++, nm += strlen(nm) + 1) {
 		if (!(opts_table[k].flags & O_STEP))
@@ -499,9 +499,15 @@ opts_is_step_env(const char *entry)
 		    *e == (*c == '-' ? '_' : *c - 32); e++, c++)
 			;
 		if (*c == '\0' && *e == '=')
-			return true;
+			return (size_t)(e - entry);
 	}
-	return false;
+	return 0;
+}
+
+bool
+opts_is_step_env(const char *entry)
+{
+	return opts_step_env_len(entry) != 0;
 }
 
 static int

@@ -140,6 +140,8 @@ int	opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
  * startup step (TEND_WAIT, TEND_RENDER, TEND_USER, ...).
  */
 bool	opts_is_step_env(const char *entry);
+/* The same: the length of NAME, or 0 when it is none. */
+size_t	opts_step_env_len(const char *entry);
 
 /* The persona for a program name (a path; its last component counts). */
 enum opts_persona opts_persona_of(const char *argv0);
