@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/signalfd.h>
 #include <sys/types.h>
 
 #include "tend/env.h"
@@ -56,6 +57,8 @@ struct tend {
 	sigset_t		 orig_mask;	/* restored in the child */
 	struct loop		 loop;
 	struct relay		 relay;
+	/* signals_on_read's: on its stack it would cost a stack protector */
+	struct signalfd_siginfo	 si[32];
 };
 
 /* The kernel's sigset size, for raw rt_sigprocmask/rt_sigtimedwait. */
