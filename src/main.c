@@ -229,13 +229,11 @@ exec_command(struct tend *t)
 
 	if (t->o->argv[0] == NULL)
 		return 0;
-	if (privdrop_apply(t) < 0) {
+	if (spawn_exec(t) < 0) {
 		tlog(1, TLOG_ERR, "cannot switch to --user %s: %s",
 		    t->o->user, err_now());
 		return EXIT_USAGE;
 	}
-	spawn_restore(t);
-	spawn_execvp(t->o->argv[0], t->o->argv);
 	err = errno;
 	tlog(1, TLOG_ERR, "cannot run '%s': %s", t->o->argv[0],
 	    err_str(err));

@@ -81,6 +81,13 @@ int	spawn_child(struct tend *t);
  */
 int	spawn_execvp(const char *file, char *const argv[]);
 
+/*
+ * spawn.c: COMMAND (o->argv) as --user, with tend's signal state undone.
+ * Returns only on failure: -1 where --user failed, 0 where exec did
+ * (errno says why).
+ */
+int	spawn_exec(const struct tend *t);
+
 /* spawn.c: a hook or job, as tend's uid; its pid or -1. */
 pid_t	spawn_hook(struct tend *t, const char *path);
 /* In a child: stderr, SIGCHLD and the signal mask as tend found them. */
