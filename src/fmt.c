@@ -15,7 +15,7 @@ fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 	const char *p, *s;
 	size_t n, o = 0;
 	unsigned int u, div;
-	int prec, v;
+	int star, v;
 
 	if (len == 0)
 		return 0;
@@ -24,18 +24,20 @@ fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 			buf[o++] = *p;
 			continue;
 		}
-		prec = -1;
-		if (p[1] == '.' && p[2] == '*' && p[3] == 's') {
-			prec = va_arg(ap, int);
+		star = p[1] == '.' && p[2] == '*' && p[3] == 's';
+		if (star)
 			p += 2;
-		}
+		/* one va_arg for every int: %.*s's precision, %c, %d */
+		v = -1;
+		if (star || p[1] == 'c' || p[1] == 'd')
+			v = va_arg(ap, int);
 		switch (*++p) {
 		case 's':
 			s = va_arg(ap, const char *);
 			if (s == NULL)
 				s = "(null)";
 			/* no or a negative precision: (size_t) makes it huge */
-			n = strnlen(s, (size_t)prec);
+			n = strnlen(s, (size_t)v);
 			if (n > len - 1 - o)
 				n = len - 1 - o;
 			memcpy(buf + o, s, n);
@@ -43,7 +45,6 @@ fmt_v(char *buf, size_t len, const char *fmt, va_list ap)
 			break;
 		case 'c':
 		case 'd':
-			v = va_arg(ap, int);
 			if (*p == 'c') {
 				buf[o++] = (char)v;
 				break;

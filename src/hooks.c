@@ -27,40 +27,51 @@
 #define HOOKS_MAX	256
 
 /*
+ * The list, and the scan's scratch beside it in one allocation: on the
+ * stack, the directory and stat's buffer would cost a stack protector.
+ */
+struct hooks_scan {
+	struct stat	 st;
+	struct fs_dir	 d;
+	const char	*v[HOOKS_MAX];
+};
+
+/*
  * The hooks of list k: each path (a file) or a directory's executables,
  * sorted; at most HOOKS_MAX in all.
  */
+
 static size_t
 hooks_list(struct tend *t, enum opts_list_kind k, const char ***out)
 {
 	const struct opts_list *l = &t->o->list[k];
 	const char **v, *path, *name;
-	struct fs_dir d;
-	struct stat st;
+	struct hooks_scan *w;
 	size_t first, i, j, n = 0, len;
 	char *s;
 
-	if (l->n == 0 || (v = env_alloc(&t->env, HOOKS_MAX * sizeof(*v))) ==
-	    NULL)
+	if (l->n == 0 || (w = env_alloc(&t->env, sizeof(*w))) == NULL)
 		return 0;
+	v = w->v;
 	for (j = 0; j < l->n; j++) {
 		path = l->v[j];
-		if (sys_stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		if (sys_stat(path, &w->st) < 0 || !S_ISDIR(w->st.st_mode)) {
 			if (n < HOOKS_MAX)
 				v[n++] = path;	/* exec says what is wrong */
 			continue;
 		}
-		if (fs_dir_open(&d, path) < 0)
+		if (fs_dir_open(&w->d, path) < 0)
 			continue;
 		first = n;
-		while (n < HOOKS_MAX && (name = fs_dir_next(&d)) != NULL) {
+		while (n < HOOKS_MAX && (name = fs_dir_next(&w->d)) != NULL) {
 			len = strlen(path) + strlen(name) + 2;
 			if (name[0] == '.' ||
 			    (s = env_alloc(&t->env, len)) == NULL)
 				continue;
 			fmt_s(s, len, "%s/%s", path, name);
 			/* executables only, as run-parts: a README is no hook */
-			if (sys_stat(s, &st) < 0 || !S_ISREG(st.st_mode) ||
+			if (sys_stat(s, &w->st) < 0 ||
+			    !S_ISREG(w->st.st_mode) ||
 			    syscall(SYS_faccessat, AT_FDCWD, s, X_OK) < 0)
 				continue;
 			/* insertion sort: lexical, as the C locale's ls */
@@ -69,7 +80,7 @@ hooks_list(struct tend *t, enum opts_list_kind k, const char ***out)
 			v[i] = s;
 			n++;
 		}
-		fs_dir_close(&d);
+		fs_dir_close(&w->d);
 	}
 	*out = v;
 	return n;

@@ -163,7 +163,7 @@ static int
 start(struct tend *t)
 {
 	char err[256];
-	size_t i;
+	size_t i, n;
 	int rc;
 
 	if (env_load(&t->env, t->o, err, sizeof(err)) < 0 ||
@@ -176,9 +176,8 @@ start(struct tend *t)
 	 * take them again.
 	 */
 	for (i = 0; i < t->env.n; )
-		if (opts_is_step_env(t->env.v[i]))
-			env_unset(&t->env, t->env.v[i],
-			    (size_t)(strchr(t->env.v[i], '=') - t->env.v[i]));
+		if ((n = opts_step_env_len(t->env.v[i])) != 0)
+			env_unset(&t->env, t->env.v[i], n);
 		else
 			i++;
 	/* from here on, what runs sees the child's environment */
@@ -230,13 +229,11 @@ exec_command(struct tend *t)
 
 	if (t->o->argv[0] == NULL)
 		return 0;
-	if (privdrop_apply(t) < 0) {
+	if (spawn_exec(t) < 0) {
 		tlog(1, TLOG_ERR, "cannot switch to --user %s: %s",
 		    t->o->user, err_now());
 		return EXIT_USAGE;
 	}
-	spawn_restore(t);
-	spawn_execvp(t->o->argv[0], t->o->argv);
 	err = errno;
 	tlog(1, TLOG_ERR, "cannot run '%s': %s", t->o->argv[0],
 	    err_str(err));
@@ -278,8 +275,12 @@ setup(struct tend *t, char *err, size_t errlen)
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	/* static: zero, and its pages cost memory only once used */
+	/*
+	 * static: zero, and their pages cost memory only once used; the
+	 * code reaches them by absolute addresses, shorter than main's
+	 * frame's 32-bit offsets.
+	 */
+	static struct opts o;
 	static struct tend t;
 	char err[256];
 	int rc, fd;

@@ -3,19 +3,12 @@
 
 #include "tend/num.h"
 
-/* A number read: where its digits end (NULL: no number), and its value. */
-struct num_read {
-	const char	*end;
-	unsigned long	 v;
-};
-
 /*
- * The digits at p, one at least, up to max. The result comes back in
- * two registers: no caller keeps a local whose address is taken, which
- * would cost it a stack protector. One copy for all callers (inlined,
- * the loop would be there twice).
+ * The result comes back in two registers: no caller keeps a local whose
+ * address is taken, which would cost it a stack protector. One copy for
+ * all callers (inlined, the loop would be there twice).
  */
-static __attribute__((noinline)) struct num_read
+__attribute__((noinline)) struct num_read
 num_read(const char *p, unsigned long max)
 {
 	struct num_read r = { NULL, 0 };

@@ -256,17 +256,18 @@ static int
 opts_remap(struct opts *o, const char *what, const char *s, char *err,
     size_t errlen)
 {
-	const char *p = s, *item;
-	unsigned long v;
+	const char *p = s;
+	struct num_read r;
 
 	do {
 		/* an item is at most 15 characters ("000000000000255") */
-		item = p;
-		if (num_scan(&p, 255, &v) < 0 || (*p != ',' && *p != '\0') ||
-		    p - item > 15)
+		r = num_read(p, 255);
+		if (r.end == NULL || (*r.end != ',' && *r.end != '\0') ||
+		    r.end - p > 15)
 			return opts_fail(err, errlen, what, s,
 			    "expected exit codes 0-255");
-		exit_remap_add(&o->remap, (int)v);
+		exit_remap_add(&o->remap, (int)r.v);
+		p = r.end;
 	} while (*p++ == ',');
 	return 0;
 }
@@ -276,16 +277,15 @@ static int
 opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
     size_t errlen)
 {
-	char item[64], sigerr[128];
+	char *item = o->item, *sigerr = o->why, *colon;
 	const char *p = s, *comma;
-	char *colon;
 	size_t n;
 	int from, to;
 
 	do {
 		comma = strchrnul(p, ',');
 		n = (size_t)(comma - p);
-		if (n >= sizeof(item))
+		if (n >= sizeof(o->item))
 			return opts_fail(err, errlen, what, s, "too long");
 		memcpy(item, p, n);
 		item[n] = '\0';
@@ -294,8 +294,8 @@ opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
 			return opts_fail(err, errlen, what, s,
 			    "expected FROM:TO, e.g. TERM:QUIT or 15:3");
 		*colon = '\0';
-		if ((from = sig_value(item, 0, sigerr, sizeof(sigerr))) < 0 ||
-		    (to = sig_value(colon + 1, 1, sigerr, sizeof(sigerr))) < 0)
+		if ((from = sig_value(item, 0, sigerr, sizeof(o->why))) < 0 ||
+		    (to = sig_value(colon + 1, 1, sigerr, sizeof(o->why))) < 0)
 			return opts_fail(err, errlen, what, s, sigerr);
 		if (!sig_forwardable(from))
 			return opts_fail(err, errlen, what, s,
@@ -307,15 +307,14 @@ opts_rewrite(struct opts *o, const char *what, const char *s, char *err,
 }
 
 static int
-opts_signal(int *sig, const char *what, const char *s, char *err,
+opts_signal(struct opts *o, const char *what, const char *s, char *err,
     size_t errlen)
 {
-	char sigerr[128];
 	int v;
 
-	if ((v = sig_value(s, 0, sigerr, sizeof(sigerr))) < 0)
-		return opts_fail(err, errlen, what, s, sigerr);
-	*sig = v;
+	if ((v = sig_value(s, 0, o->why, sizeof(o->why))) < 0)
+		return opts_fail(err, errlen, what, s, o->why);
+	o->pdeath_sig = v;
 	return 0;
 }
 
@@ -323,22 +322,20 @@ static int
 opts_verbosity(int *v, const char *what, const char *s, char *err,
     size_t errlen)
 {
-	unsigned long n;
+	long n = num_value(s, 9);
 
-	if (num_parse(s, 9, &n) < 0)
+	if (n < 0)
 		return opts_fail(err, errlen, what, s, "expected 0-9");
 	*v = (int)n;
 	return 0;
 }
 
 static int
-opts_duration(int64_t *ms, const char *what, const char *s, char *err,
-    size_t errlen)
+opts_duration(struct opts *o, int64_t *ms, const char *what, const char *s,
+    char *err, size_t errlen)
 {
-	char derr[128];
-
-	if (duration_parse(s, ms, derr, sizeof(derr)) < 0)
-		return opts_fail(err, errlen, what, s, derr);
+	if (duration_parse(s, ms, o->why, sizeof(o->why)) < 0)
+		return opts_fail(err, errlen, what, s, o->why);
 	return 0;
 }
 
@@ -452,19 +449,16 @@ opts_item(struct opts *o, int l, const char *what, const char *arg,
 {
 	struct opts_list *li = &o->list[l];
 	const char *colon;
-	char why[128];
-	struct url u;
-	struct cron_spec cs;
 
 	if (li->n == OPTS_LIST_MAX) {
 		fmt_s(err, errlen, "%s: at most %d", what, OPTS_LIST_MAX);
 		return -1;
 	}
-	if (l == OPTS_L_WAIT && url_parse(&u, arg, why, sizeof(why)) < 0)
-		return opts_fail(err, errlen, what, arg, why);
-	if (l == OPTS_L_CRON && cron_parse(arg, &cs, &colon, why,
-	    sizeof(why)) < 0)
-		return opts_fail(err, errlen, what, arg, why);
+	if ((l == OPTS_L_WAIT && url_parse(&o->check.u, arg, o->why,
+	    sizeof(o->why)) < 0) || (l == OPTS_L_CRON &&
+	    cron_parse(arg, &o->check.cs, &o->rest, o->why,
+	    sizeof(o->why)) < 0))
+		return opts_fail(err, errlen, what, arg, o->why);
 	if (l == OPTS_L_RENDER && ((colon = strrchr(arg, ':')) == NULL ||
 	    colon == arg || colon[1] == '\0'))
 		return opts_fail(err, errlen, what, arg,
@@ -489,14 +483,14 @@ opts_env_name(char *name, const char *opt)
 	while (*opt++ != '\0');
 }
 
-bool
-opts_is_step_env(const char *entry)
+size_t
+opts_step_env_len(const char *entry)
 {
 	const char *nm = opts_names, *e, *c;
 	size_t k;
 
 	if (strncmp(entry, "TEND_", 5) != 0)
-		return false;
+		return 0;
 	/* NAME as opts_env_name spells it, compared byte by byte */
 	for (k = 0; k < OPTS_NOPT; k++, nm += strlen(nm) + 1) {
 		if (!(opts_table[k].flags & O_STEP))
@@ -505,16 +499,21 @@ opts_is_step_env(const char *entry)
 		    *e == (*c == '-' ? '_' : *c - 32); e++, c++)
 			;
 		if (*c == '\0' && *e == '=')
-			return true;
+			return (size_t)(e - entry);
 	}
-	return false;
+	return 0;
+}
+
+bool
+opts_is_step_env(const char *entry)
+{
+	return opts_step_env_len(entry) != 0;
 }
 
 static int
 opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
     const char *arg, char *err, size_t errlen)
 {
-	char why[128];
 	void *field = (char *)o + op->arg;
 	int k;
 
@@ -523,7 +522,7 @@ opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
 		*(bool *)field = true;
 		return 0;
 	case K_DURATION:
-		return opts_duration(field, what, arg, err, errlen);
+		return opts_duration(o, field, what, arg, err, errlen);
 	case K_LIST:
 		return opts_item(o, op->arg, what, arg, err, errlen);
 	case K_SOURCE:
@@ -546,7 +545,7 @@ opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
 	case K_VERBOSITY:
 		return opts_verbosity(&o->verbosity, what, arg, err, errlen);
 	case K_SIGNAL:
-		return opts_signal(&o->pdeath_sig, what, arg, err, errlen);
+		return opts_signal(o, what, arg, err, errlen);
 	case K_REMAP:
 		return opts_remap(o, what, arg, err, errlen);
 	case K_REWRITE:
@@ -577,9 +576,9 @@ opts_apply(struct opts *o, const struct opts_opt *op, const char *what,
 	case K_SYSLOG_STDERR:
 		return opts_syslog_stderr(o, what, arg, err, errlen);
 	case K_STATUS:
-		if (http_range_parse(arg, &o->wait_lo, &o->wait_hi, why,
-		    sizeof(why)) < 0)
-			return opts_fail(err, errlen, what, arg, why);
+		if (http_range_parse(arg, &o->wait_lo, &o->wait_hi, o->why,
+		    sizeof(o->why)) < 0)
+			return opts_fail(err, errlen, what, arg, o->why);
 		o->status_set = true;
 		return 0;
 	case K_CONTAINS:

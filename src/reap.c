@@ -21,7 +21,6 @@
 #include "tend/exitcode.h"
 #include "tend/log.h"
 #include "tend/num.h"
-#include "tend/signame.h"
 #include "tend/startup.h"
 #include "tend/state.h"
 #include "tend/sys.h"
@@ -115,19 +114,21 @@ reap_on_timer(struct loop *l, void *ctx)
 #define REAP_MAX_PIDS (1u << 20)
 
 /*
- * The pids found, and the scan's scratch: here, on reap_signal_rest's
- * stack, the helpers below have no arrays or addressed locals of their
- * own (no stack canary in each).
+ * The scan's scratch, then the pids found, in one mapping: no function
+ * here has arrays or addressed locals of its own (no stack canary).
  */
 struct reap_pids {
-	pid_t		*v;
 	size_t		 n;
 	const char	*q;
 	unsigned long	 num;
 	char		 path[64];
 	struct fs_dir	 d;
 	char		 buf[4096];
+	pid_t		 v[];
 };
+
+#define REAP_MAP_SIZE	(sizeof(struct reap_pids) + \
+	REAP_MAX_PIDS * sizeof(pid_t))
 
 /* The pids in p->buf[0..n): numbers apart by blanks; strict decimal. */
 static void
@@ -202,18 +203,14 @@ reap_children_of(struct reap_pids *p, pid_t pid)
  * processes by the same numbers.
  */
 static bool
-reap_proc_is_ours(pid_t self)
+reap_proc_is_ours(struct reap_pids *p, pid_t self)
 {
-	char link[32];
-	ssize_t n = sys_readlink("/proc/self", link,
-	    sizeof(link) - 1);
-	unsigned long v;
+	ssize_t n = sys_readlink("/proc/self", p->buf, 31);
 
 	if (n <= 0)
 		return false;
-	link[n] = '\0';
-	return num_parse(link, 0x7fffffff, &v) == 0 &&
-	    v == (unsigned long)self;
+	p->buf[n] = '\0';
+	return num_value(p->buf, 0x7fffffff) == self;
 }
 
 /*
@@ -235,13 +232,13 @@ void
 reap_signal_rest(struct tend *t, int sig)
 {
 	const struct opts *o = t->o;
-	struct reap_pids p;
-	char b[16];
+	struct reap_pids *p;
 	size_t i;
 	int err;
 
+	/* sig is SIGTERM or SIGKILL (tend_act): no sig_name buffer */
 	tlog(o->verbosity, TLOG_INFO, "sending SIG%s to the remaining processes",
-	    sig_name(sig, b, sizeof(b)));
+	    sig == SIGTERM ? "TERM" : "KILL");
 	if (t->pid1) {
 		/* kill(2): -1 is every process of the namespace but PID 1 */
 		if ((err = reap_kill(-1, sig)) != 0 && err != ESRCH)
@@ -251,28 +248,28 @@ reap_signal_rest(struct tend *t, int sig)
 	}
 	/*
 	 * As subreaper: every descendant, found through /proc. Without /proc
-	 * (not mounted), fall back to the child's process group.
+	 * (not mounted, or another namespace's), fall back to the child's
+	 * process group. The mapping comes first: /proc/self's link is read
+	 * into it.
 	 */
-	p.v = MAP_FAILED;
-	p.n = 0;
-	if (reap_proc_is_ours(t->self))
-		p.v = sys_mmap(NULL, REAP_MAX_PIDS * sizeof(pid_t),
-		    PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (p.v == MAP_FAILED || reap_children_of(&p, t->self) < 0) {
+	p = sys_mmap(NULL, REAP_MAP_SIZE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED || !reap_proc_is_ours(p, t->self) ||
+	    reap_children_of(p, t->self) < 0) {
 		if (t->child_pgid > 0)
 			(void)reap_kill(-t->child_pgid, sig);
 		/* cron jobs run in groups of their own */
 		crond_signal(t, sig);
 		if (sig == SIGTERM)
 			crond_signal(t, SIGCONT);
-		if (p.v != MAP_FAILED)
-			sys_munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
+		if (p != MAP_FAILED)
+			sys_munmap(p, REAP_MAP_SIZE);
 		return;
 	}
-	for (i = 0; i < p.n; i++)
-		(void)reap_children_of(&p, p.v[i]);
-	for (i = 0; i < p.n; i++)
-		(void)reap_kill(p.v[i], sig);
-	sys_munmap(p.v, REAP_MAX_PIDS * sizeof(pid_t));
+	/* p->n counts from 0: the mapping is 0-filled */
+	for (i = 0; i < p->n; i++)
+		(void)reap_children_of(p, p->v[i]);
+	for (i = 0; i < p->n; i++)
+		(void)reap_kill(p->v[i], sig);
+	sys_munmap(p, REAP_MAP_SIZE);
 }

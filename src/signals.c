@@ -54,7 +54,11 @@ signals_setup(struct tend *t)
 	return t->sigfd < 0 ? -1 : 0;
 }
 
-static void
+/*
+ * Out of line: inlined, its names' buffers would give signals_on_read a
+ * stack protector (the siginfo buffer is in struct tend for that).
+ */
+static __attribute__((noinline)) void
 signals_forward(struct tend *t, int sig)
 {
 	const struct opts *o = t->o;
@@ -113,10 +117,9 @@ void
 signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 {
 	struct tend *t = ctx;
-	struct signalfd_siginfo si[32];
+	struct signalfd_siginfo *si, *end;
 	bool chld = false;
 	ssize_t n;
-	size_t i;
 
 	(void)revents;
 	/*
@@ -124,10 +127,11 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 	 * as its wait), and poll reports what is left. No handler is
 	 * installed, so read(2) is never interrupted.
 	 */
-	n = read(fd, si, sizeof(si));
+	n = read(fd, t->si, sizeof(t->si));
 	if (n > 0) {
-		for (i = 0; i < (size_t)n / sizeof(si[0]); i++) {
-			int sig = (int)si[i].ssi_signo;
+		end = t->si + (size_t)n / sizeof(t->si[0]);
+		for (si = t->si; si < end; si++) {
+			int sig = (int)si->ssi_signo;
 
 			if (sig == SIGCHLD) {
 				chld = true;
@@ -138,8 +142,8 @@ signals_on_read(struct loop *l, void *ctx, int fd, short revents)
 			 * its own write) names tend as sender: not the
 			 * child's business.
 			 */
-			if (si[i].ssi_code == SI_USER &&
-			    (pid_t)si[i].ssi_pid == t->self)
+			if (si->ssi_code == SI_USER &&
+			    (pid_t)si->ssi_pid == t->self)
 				continue;
 			if (t->o->mode == OPTS_PAUSE) {
 				if (sig == SIGINT || sig == SIGTERM) {

@@ -108,6 +108,16 @@ spawn_execvp(const char *file, char *const argv[])
 	return -1;
 }
 
+int
+spawn_exec(const struct tend *t)
+{
+	if (privdrop_apply(t) < 0)
+		return -1;
+	spawn_restore(t);
+	spawn_execvp(t->o->argv[0], t->o->argv);
+	return 0;
+}
+
 pid_t
 spawn_hook(struct tend *t, const char *path)
 {
@@ -156,12 +166,10 @@ spawn_in_child(struct tend *t, int rfd, struct spawn_report *r)
 		    errno != ENOTTY && errno != ENXIO)
 			spawn_report(rfd, r, SPAWN_TTY);
 	}
-	if (privdrop_apply(t) < 0) {
+	if (spawn_exec(t) < 0) {
 		spawn_report(rfd, r, SPAWN_USER);
 		_exit(EXIT_USAGE);
 	}
-	spawn_restore(t);
-	spawn_execvp(o->argv[0], o->argv);
 	_exit(exit_from_exec_errno(spawn_report(rfd, r, SPAWN_EXEC)));
 }
 

@@ -124,13 +124,13 @@ sys_munmap(void *addr, size_t len)
 	return (int)syscall(SYS_munmap, addr, len);
 }
 
-int
+__attribute__((noinline)) int
 sys_pipe2(int fd[2], int flags)
 {
 	return (int)syscall(SYS_pipe2, fd, flags);
 }
 
-int
+__attribute__((noinline)) int
 sys_fchdir(int fd)
 {
 	return (int)syscall(SYS_fchdir, fd);

@@ -28,6 +28,9 @@ void	*env_alloc(struct env *e, size_t n);
  */
 int	env_read(const char *path, size_t max, char **buf, size_t *len);
 
+/* Why env_read failed with max ENV_FILE_MAX, from errno, for a message. */
+const char *env_read_why(void);
+
 /*
  * The next line of [*p, end), without its newline, NUL-terminated in
  * place (the last may lack one): its start, *n its length, *p moved past

@@ -14,8 +14,8 @@
 int	fs_make_fifo(const char *path, char *err, size_t errlen);
 
 /*
- * A new file description of what fd refers to (a pipe, a terminal),
- * write-only, non-blocking and close-on-exec, opened through
+ * A new file description of what fd (1 or 2) refers to (a pipe, a
+ * terminal), write-only, non-blocking and close-on-exec, opened through
  * /proc/self/fd: O_NONBLOCK on it leaves the description fd shares with
  * the child alone. -1 where that cannot be done (no /proc, a socket).
  */

@@ -7,6 +7,15 @@
 #ifndef TEND_NUM_H
 #define TEND_NUM_H
 
+/* A number read: where its digits end (NULL: no number), and its value. */
+struct num_read {
+	const char	*end;
+	unsigned long	 v;
+};
+
+/* The digits at p, one at least, up to max. */
+struct num_read num_read(const char *p, unsigned long max);
+
 /* The digits at *s (one at least), *s moved past them; 0, or -1 if none or > max. */
 int	num_scan(const char **s, unsigned long max, unsigned long *out);
 

@@ -7,8 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tend/cron.h"
 #include "tend/exitcode.h"
 #include "tend/logfmt.h"
+#include "tend/url.h"
 
 enum opts_mode {
 	OPTS_RUN,	/* supervise COMMAND */
@@ -110,6 +112,18 @@ struct opts {
 	struct opts_list	 list[OPTS_NLISTS];
 	size_t			 store_used;
 	char			 store[OPTS_STORE];
+	/*
+	 * The parsers' scratch (arrays or addressed locals on their stacks
+	 * would cost each a stack protector): a part's message, an item of
+	 * --rewrite, what --wait and --cron are checked into.
+	 */
+	char			 why[128];
+	char			 item[64];
+	const char		*rest;
+	union {
+		struct url	 u;
+		struct cron_spec cs;
+	}			 check;
 };
 
 /*
@@ -126,6 +140,8 @@ int	opts_parse(struct opts *o, int argc, char **argv, char *const *envp,
  * startup step (TEND_WAIT, TEND_RENDER, TEND_USER, ...).
  */
 bool	opts_is_step_env(const char *entry);
+/* The same: the length of NAME, or 0 when it is none. */
+size_t	opts_step_env_len(const char *entry);
 
 /* The persona for a program name (a path; its last component counts). */
 enum opts_persona opts_persona_of(const char *argv0);

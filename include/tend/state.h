@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/signalfd.h>
 #include <sys/types.h>
 
 #include "tend/env.h"
@@ -56,6 +57,8 @@ struct tend {
 	sigset_t		 orig_mask;	/* restored in the child */
 	struct loop		 loop;
 	struct relay		 relay;
+	/* signals_on_read's: on its stack it would cost a stack protector */
+	struct signalfd_siginfo	 si[32];
 };
 
 /* The kernel's sigset size, for raw rt_sigprocmask/rt_sigtimedwait. */
@@ -77,6 +80,13 @@ int	spawn_child(struct tend *t);
  * failure: -1, errno. crond.c may call it too.
  */
 int	spawn_execvp(const char *file, char *const argv[]);
+
+/*
+ * spawn.c: COMMAND (o->argv) as --user, with tend's signal state undone.
+ * Returns only on failure: -1 where --user failed, 0 where exec did
+ * (errno says why).
+ */
+int	spawn_exec(const struct tend *t);
 
 /* spawn.c: a hook or job, as tend's uid; its pid or -1. */
 pid_t	spawn_hook(struct tend *t, const char *path);
