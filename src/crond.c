@@ -46,17 +46,18 @@ struct crond_job {
 };
 
 struct crond {
-	struct crond_job job[CROND_MAX_JOBS];
+	/* the scalars and the scratch first: a byte's displacement */
 	size_t		 n;
-	const char	*var[CROND_MAX_JOBS];	/* crontab NAME=value lines */
 	size_t		 nvar;
 	struct loop_timer *timer;
-	int64_t		 minute_at;	/* monotonic ms of the next tick */
-	struct tz	 tz;
 	/* scratch, here rather than on the stack (no stack canary) */
-	struct stat	 st;
+	int		 p[4];		/* crond_run's pipes: out, err */
 	struct timespec	 ts;
+	struct stat	 st;
 	char		 why[128];	/* crond_add's */
+	struct tz	 tz;
+	const char	*var[CROND_MAX_JOBS];	/* crontab NAME=value lines */
+	struct crond_job job[CROND_MAX_JOBS];
 };
 
 static bool
@@ -281,8 +282,9 @@ none:
 static void
 crond_run(struct tend *t, struct crond_job *j)
 {
+	int *p = t->crond->p;
 	pid_t pid;
-	int err, p[4], i;
+	int err, i;
 
 	if (j->pid != 0) {
 		if (!j->noted)
