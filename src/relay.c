@@ -695,15 +695,16 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	struct sockaddr_un *sa = &r->sa;
 	const char *why;
 	int fd = -1;
+	size_t n = strlen(s->os->path);
 
-	memset(sa, 0, sizeof(*sa));
-	sa->sun_family = AF_UNIX;
-	if (strlen(s->os->path) >= sizeof(sa->sun_path)) {
+	if (n >= sizeof(sa->sun_path)) {
 		fmt_s(err, errlen, "--syslog: path too long: '%s'",
 		    s->os->path);
 		return -1;
 	}
-	memcpy(sa->sun_path, s->os->path, strlen(s->os->path));
+	/* the path ends at its NUL (net/unix/af_unix.c, unix_mkname_bsd) */
+	sa->sun_family = AF_UNIX;
+	memcpy(sa->sun_path, s->os->path, n + 1);
 	if (fs_make_parents(s->os->path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
 		    s->os->path, err_now());
