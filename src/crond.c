@@ -30,15 +30,9 @@
 #define CROND_ARGS	32	/* words of a command run without a shell */
 
 struct crond_job {
+	/* the scalars first: a byte's displacement */
 	struct cron_spec spec;
 	const char	*cmd;		/* as written: for messages */
-	/*
-	 * "cron NAME", NAME the command's basename (31 bytes at most): the
-	 * JSON source, and what each message about the job starts with
-	 */
-	char		 source[40];
-	char		 prefix[48];	/* "[cron NAME] " on each output line */
-	char		*argv[CROND_ARGS + 1];
 	char		**envp;		/* NULL: tend's (the child's) */
 	size_t		 vs, ve;	/* its crontab's variables */
 	pid_t		 pid;
@@ -46,6 +40,13 @@ struct crond_job {
 	bool		 unrelayed;	/* "no relay slot" said */
 	int64_t		 wm;		/* local-minute watermark */
 	int64_t		 next;		/* @every: monotonic ms */
+	/*
+	 * "cron NAME", NAME the command's basename (31 bytes at most): the
+	 * JSON source, and what each message about the job starts with
+	 */
+	char		 source[40];
+	char		 prefix[48];	/* "[cron NAME] " on each output line */
+	char		*argv[CROND_ARGS + 1];
 };
 
 struct crond {
