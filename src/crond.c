@@ -278,10 +278,11 @@ crond_pipes(struct tend *t, struct crond_job *j, int p[4])
 	}
 	return;
 none:
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 4; i++) {
 		if (p[i] >= 0)
 			close(p[i]);
-	p[0] = p[1] = p[2] = p[3] = -1;
+		p[i] = -1;
+	}
 }
 
 static void
