@@ -64,14 +64,14 @@ struct relay_src {
 	int			 fd;		/* -1: not open (tail) */
 	bool			 paused;
 	bool			 busy;		/* a pipe: while it is open */
-	bool			 held_cut;	/* --syslog: the datagram was cut */
+	bool			 held_cut;	/* --syslog: datagram cut */
 	struct linebuf		*lb;		/* mmap'd; NULL for syslog */
 	/* --tail */
 	dev_t			 dev;
 	ino_t			 ino;
 	off_t			 off;
 	int			 wd;		/* inotify watch of the file */
-	int			 held_fd;	/* --syslog: 1 or 2; 0: none held */
+	int			 held_fd;	/* --syslog: 1, 2; 0: none */
 	/* --syslog: the datagram buffer, the line it gave, what is left */
 	char			*dgram;
 	size_t			 dgram_size;
