@@ -30,12 +30,9 @@
 #define CROND_ARGS	32	/* words of a command run without a shell */
 
 struct crond_job {
+	/* the scalars first: a byte's displacement */
 	struct cron_spec spec;
 	const char	*cmd;		/* as written: for messages */
-	char		 name[32];	/* the command's basename */
-	char		 prefix[48];	/* "[cron NAME] " on each output line */
-	char		 source[40];	/* "cron NAME": the JSON source */
-	char		*argv[CROND_ARGS + 1];
 	char		**envp;		/* NULL: tend's (the child's) */
 	size_t		 vs, ve;	/* its crontab's variables */
 	pid_t		 pid;
@@ -43,20 +40,28 @@ struct crond_job {
 	bool		 unrelayed;	/* "no relay slot" said */
 	int64_t		 wm;		/* local-minute watermark */
 	int64_t		 next;		/* @every: monotonic ms */
+	/*
+	 * "cron NAME", NAME the command's basename (31 bytes at most): the
+	 * JSON source, and what each message about the job starts with
+	 */
+	char		 source[40];
+	char		 prefix[48];	/* "[cron NAME] " on each output line */
+	char		*argv[CROND_ARGS + 1];
 };
 
 struct crond {
-	struct crond_job job[CROND_MAX_JOBS];
+	/* the scalars and the scratch first: a byte's displacement */
 	size_t		 n;
-	const char	*var[CROND_MAX_JOBS];	/* crontab NAME=value lines */
 	size_t		 nvar;
 	struct loop_timer *timer;
-	int64_t		 minute_at;	/* monotonic ms of the next tick */
-	struct tz	 tz;
 	/* scratch, here rather than on the stack (no stack canary) */
-	struct stat	 st;
+	int		 p[4];		/* crond_run's pipes: out, err */
 	struct timespec	 ts;
+	struct stat	 st;
 	char		 why[128];	/* crond_add's */
+	struct tz	 tz;
+	const char	*var[CROND_MAX_JOBS];	/* crontab NAME=value lines */
+	struct crond_job job[CROND_MAX_JOBS];
 };
 
 static bool
@@ -112,9 +117,10 @@ crond_add(struct tend *t, struct crond *c, const char *line, size_t vs,
 		;
 	for (base = w + n; base > w && base[-1] != '/'; base--)
 		;
-	fmt_s(j->name, sizeof(j->name), "%.*s", (int)(w + n - base), base);
-	fmt_s(j->prefix, sizeof(j->prefix), "[cron %s] ", j->name);
-	fmt_s(j->source, sizeof(j->source), "cron %s", j->name);
+	n = (size_t)(w + n - base);
+	fmt_s(j->source, sizeof(j->source), "cron %.*s", n > 31 ? 31 : (int)n,
+	    base);
+	fmt_s(j->prefix, sizeof(j->prefix), "[%s] ", j->source);
 	if (sys_stat("/bin/sh", &c->st) == 0) {
 		/* argv[3] on is NULL: crond_setup zeroed the jobs */
 		j->argv[0] = "/bin/sh";
@@ -251,9 +257,9 @@ crond_pipes(struct tend *t, struct crond_job *j, int p[4])
 	if (relay_pipe_room(&t->relay) < 2) {
 		/* a job left running holds its pipes: write to tend's own */
 		if (!j->unrelayed)
-			tlog(t->o->verbosity, TLOG_ERR, "cron %s: every relay "
+			tlog(t->o->verbosity, TLOG_ERR, "%s: every relay "
 			    "pipe is taken: output without its prefix",
-			    j->name);
+			    j->source);
 		j->unrelayed = true;
 		return;
 	}
@@ -272,29 +278,31 @@ crond_pipes(struct tend *t, struct crond_job *j, int p[4])
 	}
 	return;
 none:
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 4; i++) {
 		if (p[i] >= 0)
 			close(p[i]);
-	p[0] = p[1] = p[2] = p[3] = -1;
+		p[i] = -1;
+	}
 }
 
 static void
 crond_run(struct tend *t, struct crond_job *j)
 {
+	int *p = t->crond->p;
 	pid_t pid;
-	int err, p[4], i;
+	int err, i;
 
 	if (j->pid != 0) {
 		if (!j->noted)
-			tlog(t->o->verbosity, TLOG_ERR, "cron %s: still running "
-			    "(pid %d): skipped", j->name, (int)j->pid);
+			tlog(t->o->verbosity, TLOG_ERR, "%s: still running "
+			    "(pid %d): skipped", j->source, (int)j->pid);
 		j->noted = true;
 		return;
 	}
 	crond_pipes(t, j, p);
 	if ((pid = sys_fork()) < 0) {
-		tlog(t->o->verbosity, TLOG_ERR, "cron %s: cannot fork: %s",
-		    j->name, err_now());
+		tlog(t->o->verbosity, TLOG_ERR, "%s: cannot fork: %s",
+		    j->source, err_now());
 		/* the read ends see EOF: the relay closes them */
 		for (i = 1; i < 4; i += 2)
 			if (p[i] >= 0)
@@ -308,8 +316,8 @@ crond_run(struct tend *t, struct crond_job *j)
 			close(p[3]);
 		}
 		j->pid = pid;
-		tlog(t->o->verbosity, TLOG_INFO, "cron %s: started as pid %d",
-		    j->name, (int)pid);
+		tlog(t->o->verbosity, TLOG_INFO, "%s: started as pid %d",
+		    j->source, (int)pid);
 		return;
 	}
 	spawn_restore(t);
@@ -329,15 +337,15 @@ crond_run(struct tend *t, struct crond_job *j)
 	    dup2(p[3], STDERR_FILENO) < 0))
 		_exit(EXIT_USAGE);
 	if (privdrop_apply(t) < 0) {
-		tlog(1, TLOG_ERR, "cron %s: cannot switch to --user: %s",
-		    j->name, err_now());
+		tlog(1, TLOG_ERR, "%s: cannot switch to --user: %s",
+		    j->source, err_now());
 		_exit(EXIT_USAGE);
 	}
 	if (j->envp)
 		environ = j->envp;
 	spawn_execvp(j->argv[0], j->argv);
 	err = errno;
-	tlog(1, TLOG_ERR, "cron %s: cannot run '%s': %s", j->name, j->argv[0],
+	tlog(1, TLOG_ERR, "%s: cannot run '%s': %s", j->source, j->argv[0],
 	    err_str(err));
 	_exit(exit_from_exec_errno(err));
 }
@@ -454,7 +462,7 @@ crond_start(struct tend *t)
 			continue;
 		/* the environment is final now: add the crontab's lines */
 		if (env_init(&e, t->env.v) < 0) {
-			tlog(1, TLOG_ERR, "cron %s: %s", j->name,
+			tlog(1, TLOG_ERR, "%s: %s", j->source,
 			    err_str(ENOMEM));
 			continue;
 		}
@@ -494,8 +502,8 @@ crond_reaped(struct tend *t, pid_t pid, int st)
 		c->job[i].pid = 0;
 		c->job[i].noted = false;
 		if ((s = exit_from_wait(st)) != 0)
-			tlog(t->o->verbosity, TLOG_ERR, "cron %s: exited with "
-			    "status %d", c->job[i].name, s);
+			tlog(t->o->verbosity, TLOG_ERR, "%s: exited with "
+			    "status %d", c->job[i].source, s);
 		return true;
 	}
 	return false;

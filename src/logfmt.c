@@ -79,22 +79,28 @@ void
 logfmt_time(int64_t ms, char out[25])
 {
 	int64_t lm = logfmt_floor(ms, 60000);
-	int f[6], k = 5, i, v = (int)(ms - lm * 60000);
-
+	/* cron's civil_from_days, one copy of it in the binary */
+	struct cron_tm t = cron_tm(lm);
 	/*
-	 * year, month, day, hour, minute (and the weekday, unused): cron's
-	 * civil_from_days, one copy of it in the binary
+	 * The fields left of the seconds, a byte each from the minute up,
+	 * the year above them: no array (it would cost a stack canary).
 	 */
-	cron_fields(lm, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5]);
+	uint64_t f = (uint64_t)t.year << 32 | (uint32_t)t.mon << 24 |
+	    (uint32_t)t.mday << 16 | (uint32_t)t.hour << 8 | t.min;
+	int i, v = (int)(ms - lm * 60000);
+
 	memcpy(out, "0000-00-00T00:00:00.000Z", 25);
 	/*
 	 * Digits from right to left: the milliseconds of the minute, then
-	 * at each separator but '.' the next field to the left.
+	 * at each separator but '.' the next field to the left (the year,
+	 * at out[4], is all that is left of f).
 	 */
 	for (i = 22; i >= 0; i--) {
 		if (out[i] != '0') {
-			if (i != 19)
-				v = f[--k];
+			if (i != 19) {
+				v = (int)(i == 4 ? f : f & 0xff);
+				f >>= 8;
+			}
 			continue;
 		}
 		out[i] = (char)('0' + v % 10);

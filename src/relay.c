@@ -29,6 +29,11 @@
 #include "tend/syslogfmt.h"
 
 /*
+ * No EINTR retries: tend installs no signal handler (every signal is
+ * blocked and read from the signalfd), and after a stop signal and
+ * SIGCONT the kernel restarts these calls (signal(7) lists the ones it
+ * does not: none is used here).
+ *
  * bind, fchmodat, lseek and the inotify calls have one or two callers,
  * here: they are made with syscall(2) in place (include/tend/sys.h).
  */
@@ -115,7 +120,7 @@ relay_out_ready(struct loop *l, void *ctx, int fd, short revents)
 
 		if (w > 0)
 			out->head += (size_t)w;
-		else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+		else if (w < 0 && errno != EAGAIN) {
 			relay_out_broken(r, out, errno);
 			return;
 		}
@@ -235,8 +240,6 @@ relay_out_write(struct relay *r, struct relay_out *out)
 			out->head += (size_t)w;
 			continue;
 		}
-		if (w < 0 && errno == EINTR)
-			continue;
 		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			break;
 		relay_out_broken(r, out, w < 0 ? errno : EIO);
@@ -257,8 +260,7 @@ relay_out_flush(struct relay *r, struct relay_out *out)
 	while (relay_pending(out) > 0 && out->mode != OUT_BROKEN) {
 		p->fd = out->fd;
 		p->events = POLLOUT;
-		if (out->mode != OUT_PLAIN &&
-		    poll(p, 1, -1) < 0 && errno != EINTR) {
+		if (out->mode != OUT_PLAIN && poll(p, 1, -1) < 0) {
 			relay_out_broken(r, out, errno);
 			break;
 		}
@@ -348,8 +350,7 @@ relay_pass(struct relay *r, struct relay_src *s, size_t n)
 	if (k > 0)
 		w = relay_write(out, s->lb->buf, k);
 	/* a socket's error is left to relay_out_write */
-	if (w < 0 && out->mode != OUT_SOCKET && errno != EAGAIN &&
-	    errno != EINTR) {
+	if (w < 0 && out->mode != OUT_SOCKET && errno != EAGAIN) {
 		relay_out_broken(r, out, errno);
 		w = (ssize_t)k;
 	}
@@ -412,8 +413,6 @@ relay_read_stream(struct relay *r, struct relay_src *s, bool draining)
 		}
 		if (n == 0)
 			return 0;
-		if (errno == EINTR)
-			continue;
 		if (errno != EAGAIN)
 			tlog(r->o->verbosity, TLOG_ERR, "cannot read '%s': %s",
 			    s->os->path, err_now());
@@ -644,6 +643,7 @@ relay_syslog_read(struct relay *r, struct relay_src *s, bool draining)
 		/* its size first: a datagram too large for us is not cut */
 		size = sock_recv(s->fd, NULL, 0, MSG_PEEK | MSG_TRUNC |
 		    MSG_DONTWAIT);
+		/* (cannot happen, see above; without it the loop is larger) */
 		if (size < 0 && errno == EINTR)
 			continue;
 		/* cut: its last piece is marked as a line that goes on */
@@ -695,15 +695,16 @@ relay_syslog_open(struct relay *r, struct relay_src *s, char *err,
 	struct sockaddr_un *sa = &r->sa;
 	const char *why;
 	int fd = -1;
+	size_t n = strlen(s->os->path);
 
-	memset(sa, 0, sizeof(*sa));
-	sa->sun_family = AF_UNIX;
-	if (strlen(s->os->path) >= sizeof(sa->sun_path)) {
+	if (n >= sizeof(sa->sun_path)) {
 		fmt_s(err, errlen, "--syslog: path too long: '%s'",
 		    s->os->path);
 		return -1;
 	}
-	memcpy(sa->sun_path, s->os->path, strlen(s->os->path));
+	/* the path ends at its NUL (net/unix/af_unix.c, unix_mkname_bsd) */
+	sa->sun_family = AF_UNIX;
+	memcpy(sa->sun_path, s->os->path, n + 1);
 	if (fs_make_parents(s->os->path) < 0) {
 		fmt_s(err, errlen, "cannot create the directories of '%s': %s",
 		    s->os->path, err_now());

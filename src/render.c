@@ -114,7 +114,6 @@ render_pipe(struct tend *t, const char *src, char **buf, size_t *len)
 	char *b;
 	size_t got = 0;
 	ssize_t r;
-	int err;
 
 	if ((p[0].fd = sys_open(src, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return -1;
@@ -149,13 +148,10 @@ render_pipe(struct tend *t, const char *src, char **buf, size_t *len)
 	*len = got;
 	return 0;
 fail:
-	err = errno;
+	/* errno stays: munmap of our mapping, close of our fd succeed */
 	sys_munmap(b, RENDER_READ_MAX + 1);
-	errno = err;
 fail_fd:
-	err = errno;
 	close(p[0].fd);
-	errno = err;
 	return -1;
 }
 

@@ -121,8 +121,11 @@ tz_parse_rule(struct tz *tz, const char *s)
 	return *tz_posix(tz, s) == '\0' ? 0 : -1;
 }
 
-/* A big-endian signed number of n (4 or 8) bytes. */
-static int64_t
+/*
+ * A big-endian signed number of n (4 or 8) bytes. Out of line: inlined,
+ * its loop is a copy at each of its three callers.
+ */
+static __attribute__((noinline)) int64_t
 tz_be(const unsigned char *p, int n)
 {
 	uint64_t x = 0;

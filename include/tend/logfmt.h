@@ -25,13 +25,13 @@ enum logfmt_kind {
 };
 
 struct logfmt_line {
-	const char	*prefix;	/* "" for none */
-	const char	*source;	/* path, or "syslog" */
-	const char	*stream;	/* "stdout" or "stderr" */
-	const char	*msg;
 	size_t		 len;
+	const char	*msg;
+	const char	*stream;	/* "stdout" or "stderr" */
 	bool		 split;
 	int64_t		 time_ms;	/* CLOCK_REALTIME, for JSON */
+	const char	*prefix;	/* "" for none */
+	const char	*source;	/* path, or "syslog" */
 };
 
 /* The most bytes logfmt_render may write for l (its bound for outlen). */

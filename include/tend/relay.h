@@ -63,27 +63,27 @@ struct relay_src {
 	const struct opts_source *os;
 	int			 fd;		/* -1: not open (tail) */
 	bool			 paused;
+	bool			 busy;		/* a pipe: while it is open */
+	bool			 held_cut;	/* --syslog: datagram cut */
 	struct linebuf		*lb;		/* mmap'd; NULL for syslog */
 	/* --tail */
 	dev_t			 dev;
 	ino_t			 ino;
 	off_t			 off;
 	int			 wd;		/* inotify watch of the file */
+	int			 held_fd;	/* --syslog: 1, 2; 0: none */
 	/* --syslog: the datagram buffer, the line it gave, what is left */
 	char			*dgram;
 	size_t			 dgram_size;
 	char			*held;
 	size_t			 held_len, held_off;
-	int			 held_fd;	/* 1 or 2; 0: nothing held */
-	bool			 held_cut;	/* the datagram was cut */
 	/*
 	 * The line being rendered, its prefix and source set once (here,
 	 * not on the stack: that would cost a stack canary in each user).
 	 */
 	struct logfmt_line	 line;
-	/* a pipe: its own source description; busy while it is open */
+	/* a pipe: its own source description */
 	struct opts_source	 own;
-	bool			 busy;
 };
 
 struct relay {

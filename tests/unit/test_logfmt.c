@@ -70,8 +70,8 @@ test_text(void **state)
 		/* text is relayed as it came: no escaping */
 		{ "", S("a\r\0\x01\"\\\xff"), false, S("a\r\0\x01\"\\\xff\n") },
 	};
-	struct logfmt_line l = { "", "/var/log/a.log", "stdout", NULL, 0,
-	    false, 1234 };
+	struct logfmt_line l = { .prefix = "", .source = "/var/log/a.log",
+	    .stream = "stdout", .time_ms = 1234 };
 	size_t i;
 
 	(void)state;
