@@ -12,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "tend/sock.h"
 #include "tend/sys.h"
 
 __attribute__((noinline)) int
@@ -159,4 +160,10 @@ sys_sigaction(int sig, const struct sys_sigaction *sa,
     struct sys_sigaction *old)
 {
 	return (int)syscall(SYS_rt_sigaction, sig, sa, old, sizeof(uint64_t));
+}
+
+ssize_t
+sock_io(long nr, int fd, const void *buf, size_t n, int flags)
+{
+	return syscall(nr, fd, buf, n, flags, NULL, NULL);
 }

@@ -15,13 +15,9 @@
 /*
  * nr is SYS_sendto or SYS_recvfrom. One function for both, not inline:
  * syscall(2) takes the seventh argument on the stack, and that is better
- * pushed in one place (the link keeps one copy for relay.c and net.c).
+ * pushed in one place (src/sys.c: one copy for relay.c and net.c).
  */
-static ssize_t
-sock_io(long nr, int fd, const void *buf, size_t n, int flags)
-{
-	return syscall(nr, fd, buf, n, flags, NULL, NULL);
-}
+ssize_t	sock_io(long nr, int fd, const void *buf, size_t n, int flags);
 
 #define sock_send(fd, buf, n, flags) \
 	sock_io(SYS_sendto, fd, buf, n, flags)
